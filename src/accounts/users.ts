@@ -1,0 +1,104 @@
+import type { Database } from '../db/database.js';
+import { hashPassword, verifyPassword } from './passwords.js';
+
+export type Role = 'instructor' | 'student';
+
+export interface User {
+  id: number;
+  username: string;
+  displayName: string;
+  role: Role;
+  timeZone: string;
+}
+
+interface UserRow {
+  id: number;
+  username: string;
+  display_name: string;
+  role: Role;
+  time_zone: string;
+  password_hash: string;
+}
+
+const COLUMNS = 'id, username, display_name, role, time_zone, password_hash';
+
+function toUser(row: UserRow): User {
+  return {
+    id: row.id,
+    username: row.username,
+    displayName: row.display_name,
+    role: row.role,
+    timeZone: row.time_zone,
+  };
+}
+
+export class UsernameTakenError extends Error {}
+
+/** Accounts: creation, lookup and password checks. */
+export class UserService {
+  constructor(private readonly db: Database) {}
+
+  count(): number {
+    return this.db.first<{ n: number }>('SELECT count(*) AS n FROM users')?.n ?? 0;
+  }
+
+  byId(id: number): User | undefined {
+    const row = this.db.first<UserRow>(`SELECT ${COLUMNS} FROM users WHERE id = ?`, [id]);
+    return row && toUser(row);
+  }
+
+  async create(input: {
+    username: string;
+    displayName?: string;
+    password: string;
+    role: Role;
+    timeZone: string;
+    now: number;
+  }): Promise<User> {
+    const hash = await hashPassword(input.password);
+    const existing = this.db.first('SELECT 1 FROM users WHERE username = ?', [input.username]);
+    if (existing) throw new UsernameTakenError(`the username ${input.username} is taken`);
+    const { lastInsertRowid } = this.db.run(
+      `INSERT INTO users (username, display_name, password_hash, role, time_zone, created_at)
+       VALUES (?, ?, ?, ?, ?, ?)`,
+      [input.username, input.displayName ?? input.username, hash, input.role, input.timeZone, input.now],
+    );
+    return this.byId(lastInsertRowid) as User;
+  }
+
+  /**
+   * Creates the first account as the instructor, atomically: if two people submit the set-up form
+   * at once, only one wins. Returns undefined when an account already exists.
+   */
+  async createFirst(input: { username: string; password: string; timeZone: string; now: number }): Promise<User | undefined> {
+    const hash = await hashPassword(input.password);
+    const id = this.db.transaction(() => {
+      if (this.count() > 0) return undefined;
+      return this.db.run(
+        `INSERT INTO users (username, display_name, password_hash, role, time_zone, created_at)
+         VALUES (?, ?, ?, 'instructor', ?, ?)`,
+        [input.username, input.username, hash, input.timeZone, input.now],
+      ).lastInsertRowid;
+    });
+    return id === undefined ? undefined : this.byId(id);
+  }
+
+  /** The user whose username and password match, or undefined (same time either way). */
+  async authenticate(username: string, password: string): Promise<User | undefined> {
+    const row = this.db.first<UserRow>(`SELECT ${COLUMNS} FROM users WHERE username = ?`, [username]);
+    // Hash against a dummy when the user does not exist so timing does not reveal usernames.
+    const ok = await verifyPassword(password, row?.password_hash ?? DUMMY_HASH);
+    return row && ok ? toUser(row) : undefined;
+  }
+
+  async setPassword(userId: number, password: string): Promise<void> {
+    const hash = await hashPassword(password);
+    this.db.run('UPDATE users SET password_hash = ? WHERE id = ?', [hash, userId]);
+  }
+
+  setTimeZone(userId: number, timeZone: string): void {
+    this.db.run('UPDATE users SET time_zone = ? WHERE id = ?', [timeZone, userId]);
+  }
+}
+
+const DUMMY_HASH = 'scrypt$32768$8$1$AAAAAAAAAAAAAAAAAAAAAA==$AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=';

@@ -1,0 +1,220 @@
+import type { Code, List, ListItem, Paragraph, PhrasingContent, Root, RootContent } from 'mdast';
+import { lineOf, plainText } from './markdown.js';
+
+/**
+ * Turns an mdast tree into the units card rules work on: note lines (a paragraph or a list
+ * item's first paragraph) with their topic path, parent, siblings and children, and code blocks
+ * with the lines around them. Rules never look at the tree or the raw text themselves.
+ */
+
+/** One statement of a note, with the context a card rule needs. */
+export interface NoteLine {
+  text: string;
+  nodes: PhrasingContent[];
+  line: number;
+  topic: string[];
+  parent?: NoteLine;
+  /** Lead lines of every item in the same list, this one included; empty outside lists. */
+  siblings: NoteLine[];
+  /** Lead lines of the items nested directly under this one. */
+  children: NoteLine[];
+  /** A bold or short label that names a topic for its children rather than stating something. */
+  leadIn: boolean;
+  /** Set when the line's job is to say what a code block does. */
+  describesCode: boolean;
+}
+
+/** A fenced or indented code block with its neighbouring lines. */
+export interface CodeBlock {
+  node: Code;
+  value: string;
+  lang: string | null;
+  line: number;
+  topic: string[];
+  /** The line right before the block in the same container, if it is a paragraph. */
+  before?: NoteLine;
+  /** The paragraph right after the block in the same container. */
+  after?: NoteLine;
+}
+
+/** All units of one note. */
+export interface Outline {
+  lines: NoteLine[];
+  codes: CodeBlock[];
+}
+
+interface Context {
+  topic: string[];
+  parent?: NoteLine;
+}
+
+interface HeadingEntry {
+  depth: number;
+  text: string;
+  /** A heading at the very top that only wraps deeper headings: the document title, not a topic. */
+  wrapper: boolean;
+}
+
+const MAX_LABEL_WORDS = 4;
+
+/** Walks a parsed note; `baseTopic` comes from front matter. */
+export function buildOutline(root: Root, baseTopic: string[]): Outline {
+  const outline: Outline = { lines: [], codes: [] };
+  const headings: HeadingEntry[] = [];
+  let seenContent = false;
+  let boldTopic: string | undefined;
+  const topicNow = (): string[] => [
+    ...baseTopic,
+    ...headings.filter((h) => !h.wrapper).map((h) => h.text),
+    ...(boldTopic ? [boldTopic] : []),
+  ];
+
+  let segment: RootContent[] = [];
+  const flush = (): void => {
+    walkFlow(segment, { topic: topicNow() }, outline);
+    segment = [];
+  };
+  for (const node of root.children) {
+    if (node.type === 'heading') {
+      flush();
+      while (headings.length > 0 && (headings[headings.length - 1]?.depth ?? 0) >= node.depth) headings.pop();
+      // Headings stacked before any content (title › "Notes" › first section) collapse to the last.
+      if (!seenContent) for (const h of headings) h.wrapper = true;
+      const text = plainText(node.children);
+      if (text) headings.push({ depth: node.depth, text, wrapper: false });
+      boldTopic = undefined;
+      continue;
+    }
+    if (node.type === 'definition' || node.type === 'thematicBreak' || node.type === 'html') continue;
+    seenContent = true;
+    if (node.type === 'paragraph' && isAllStrong(node)) {
+      flush();
+      boldTopic = plainText(node.children).replace(/:$/, '').trim();
+      continue;
+    }
+    segment.push(node);
+  }
+  flush();
+  return outline;
+}
+
+function walkFlow(blocks: readonly RootContent[], ctx: Context, outline: Outline): void {
+  let previousLine: NoteLine | undefined;
+  let pendingCode: CodeBlock | undefined;
+  for (const block of blocks) {
+    if (block.type === 'paragraph') {
+      const line = makeLine(block, ctx, []);
+      outline.lines.push(line);
+      if (pendingCode) pendingCode.after = line;
+      pendingCode = undefined;
+      previousLine = line;
+      continue;
+    }
+    pendingCode = undefined;
+    if (block.type === 'code') {
+      const code: CodeBlock = {
+        node: block,
+        value: block.value.replace(/\s+$/, ''),
+        lang: block.lang ?? null,
+        line: lineOf(block),
+        topic: ctx.topic,
+      };
+      if (previousLine) code.before = previousLine;
+      outline.codes.push(code);
+      pendingCode = code;
+    } else if (block.type === 'list') {
+      walkList(block, ctx, outline);
+    } else if (block.type === 'blockquote') {
+      walkFlow(block.children, ctx, outline);
+    }
+    previousLine = undefined;
+  }
+}
+
+function walkList(list: List, ctx: Context, outline: Outline): void {
+  const siblings: NoteLine[] = [];
+  for (const item of list.children) {
+    const lead = leadParagraph(item);
+    if (!lead) {
+      walkFlow(item.children, ctx, outline);
+      continue;
+    }
+    const line = makeLine(lead, ctx, siblings);
+    siblings.push(line);
+    outline.lines.push(line);
+    const hasChildList = item.children.some((child) => child.type === 'list');
+    line.leadIn = hasChildList && isLabel(lead, line.text);
+    const childTopic = line.leadIn ? [...ctx.topic, cleanLabel(line.text)] : ctx.topic;
+    const before = outline.lines.length;
+    walkFlowAfterLead(item, { topic: childTopic, parent: line }, outline, line);
+    // Children are the leads of nested list items whose parent is this line.
+    line.children = outline.lines.slice(before).filter((l) => l.parent === line && l.siblings.length > 0);
+  }
+}
+
+// The lead paragraph is already a line; walk the rest of the item so a code block right after
+// the lead still sees it as the line before.
+function walkFlowAfterLead(item: ListItem, ctx: Context, outline: Outline, lead: NoteLine): void {
+  const rest = item.children.slice(1);
+  const first = rest[0];
+  if (first?.type === 'code') {
+    const code: CodeBlock = {
+      node: first,
+      value: first.value.replace(/\s+$/, ''),
+      lang: first.lang ?? null,
+      line: lineOf(first),
+      topic: ctx.topic,
+      before: lead,
+    };
+    outline.codes.push(code);
+    const next = rest[1];
+    const tail = rest.slice(1);
+    if (next?.type === 'paragraph') {
+      const after = makeLine(next, ctx, []);
+      outline.lines.push(after);
+      code.after = after;
+      walkFlow(tail.slice(1), ctx, outline);
+    } else {
+      walkFlow(tail, ctx, outline);
+    }
+    return;
+  }
+  walkFlow(rest, ctx, outline);
+}
+
+function leadParagraph(item: ListItem): Paragraph | undefined {
+  const first = item.children[0];
+  return first?.type === 'paragraph' ? first : undefined;
+}
+
+function makeLine(paragraph: Paragraph, ctx: Context, siblings: NoteLine[]): NoteLine {
+  const line: NoteLine = {
+    text: plainText(paragraph.children),
+    nodes: paragraph.children,
+    line: lineOf(paragraph),
+    topic: ctx.topic,
+    siblings,
+    children: [],
+    leadIn: false,
+    describesCode: false,
+  };
+  if (ctx.parent) line.parent = ctx.parent;
+  return line;
+}
+
+/** A paragraph made only of bold text, optionally followed by a colon. */
+export function isAllStrong(paragraph: Paragraph): boolean {
+  const meaningful = paragraph.children.filter((n) => !(n.type === 'text' && /^[\s:]*$/.test(n.value)));
+  return meaningful.length === 1 && meaningful[0]?.type === 'strong';
+}
+
+// A list item lead that names a group ("**Kubelet**", "Namespaces") rather than saying something.
+function isLabel(paragraph: Paragraph, text: string): boolean {
+  if (isAllStrong(paragraph)) return true;
+  if (/[?:]$/.test(text) || /\s[-–—>]+\s/.test(text)) return false;
+  return text.split(/\s+/).length <= MAX_LABEL_WORDS && !/[.!]$/.test(text);
+}
+
+function cleanLabel(text: string): string {
+  return text.replace(/[:\s]+$/, '').trim();
+}

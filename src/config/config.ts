@@ -1,0 +1,84 @@
+import cron from 'node-cron';
+import { z } from 'zod';
+import { isValidTimeZone } from '../scheduler/day.js';
+
+const integer = (min: number, max: number, fallback: number) =>
+  z.coerce
+    .number({ error: 'must be a number' })
+    .int({ error: 'must be a whole number' })
+    .min(min, { error: `must be at least ${min}` })
+    .max(max, { error: `must be at most ${max}` })
+    .default(fallback);
+
+const flag = z
+  .enum(['0', '1', 'true', 'false', 'yes', 'no'], { error: 'must be 1 or 0' })
+  .transform((value) => ['1', 'true', 'yes'].includes(value));
+
+/** Every setting comes from an environment variable; the keys are the variable names. */
+const EnvSchema = z.object({
+  PORT: integer(1, 65_535, 3000),
+  DECKHAND_HOST: z.string().min(1).default('127.0.0.1'),
+  DECKHAND_DB: z.string().min(1).default('./data/deckhand.db'),
+  DECKHAND_CONTENT_DIR: z.string().min(1).default('./content'),
+  DECKHAND_BACKUP_DIR: z.string().min(1).default('./data/backups'),
+  DECKHAND_BACKUP_KEEP: integer(1, 365, 7),
+  DECKHAND_BACKUP_SCHEDULE: z
+    .string()
+    .refine((value) => cron.validate(value), { error: 'must be a cron expression such as "30 3 * * *"' })
+    .default('30 3 * * *'),
+  DECKHAND_ROLLOVER_HOUR: integer(0, 23, 4),
+  DECKHAND_NEW_PER_DAY: integer(0, 9_999, 20),
+  DECKHAND_REVIEWS_PER_DAY: integer(0, 99_999, 200),
+  DECKHAND_TIME_ZONE: z
+    .string()
+    .refine(isValidTimeZone, { error: 'must be an IANA time zone such as Europe/Berlin' })
+    .default(() => Intl.DateTimeFormat().resolvedOptions().timeZone),
+  DECKHAND_SECURE_COOKIES: flag.default(false),
+  DECKHAND_LOGIN_ATTEMPTS: integer(1, 10_000, 10),
+  DECKHAND_WATCH: flag.default(false),
+  DECKHAND_LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'silent']).default('info'),
+});
+
+export interface Config {
+  port: number;
+  host: string;
+  databaseFile: string;
+  contentDir: string;
+  backup: { dir: string; keep: number; schedule: string };
+  rolloverHour: number;
+  newCardsPerDay: number;
+  reviewsPerDay: number;
+  /** Default time zone for new accounts; each learner can change their own. */
+  timeZone: string;
+  secureCookies: boolean;
+  loginAttemptsPer15Min: number;
+  watchContent: boolean;
+  logLevel: z.infer<typeof EnvSchema>['DECKHAND_LOG_LEVEL'];
+}
+
+export class ConfigError extends Error {}
+
+/** Reads and validates the configuration; a bad value names its variable. */
+export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
+  const parsed = EnvSchema.safeParse(env);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`);
+    throw new ConfigError(`Invalid configuration:\n  ${lines.join('\n  ')}`);
+  }
+  const e = parsed.data;
+  return {
+    port: e.PORT,
+    host: e.DECKHAND_HOST,
+    databaseFile: e.DECKHAND_DB,
+    contentDir: e.DECKHAND_CONTENT_DIR,
+    backup: { dir: e.DECKHAND_BACKUP_DIR, keep: e.DECKHAND_BACKUP_KEEP, schedule: e.DECKHAND_BACKUP_SCHEDULE },
+    rolloverHour: e.DECKHAND_ROLLOVER_HOUR,
+    newCardsPerDay: e.DECKHAND_NEW_PER_DAY,
+    reviewsPerDay: e.DECKHAND_REVIEWS_PER_DAY,
+    timeZone: e.DECKHAND_TIME_ZONE,
+    secureCookies: e.DECKHAND_SECURE_COOKIES,
+    loginAttemptsPer15Min: e.DECKHAND_LOGIN_ATTEMPTS,
+    watchContent: e.DECKHAND_WATCH,
+    logLevel: e.DECKHAND_LOG_LEVEL,
+  };
+}

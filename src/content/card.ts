@@ -1,0 +1,36 @@
+/** A card as content produces it, before it has an id (the compiler's CompiledCard has this shape). */
+export interface ContentCard {
+  kind: string;
+  topic: string[];
+  prompt: string;
+  answer: string;
+  answerMode: string;
+  choices?: string[];
+  source: { file: string; line: number };
+}
+
+/** A card as stored: content plus identity and life cycle. */
+export interface StoredCardRow {
+  id: string;
+  kind: string;
+  topic: string;
+  prompt: string;
+  answer: string;
+  answer_mode: string;
+  choices: string | null;
+  source_file: string;
+  source_line: number;
+  position: number;
+  retired_at: number | null;
+}
+
+/** Topic paths are stored as one string; this is the separator the pages show. */
+export const TOPIC_SEPARATOR = ' › ';
+
+export function joinTopic(topic: readonly string[]): string {
+  return topic.join(TOPIC_SEPARATOR);
+}
+
+export function splitTopic(topic: string): string[] {
+  return topic === '' ? [] : topic.split(TOPIC_SEPARATOR);
+}

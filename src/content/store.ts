@@ -1,0 +1,69 @@
+import type { Database } from '../db/database.js';
+import { joinTopic, splitTopic, type ContentCard, type StoredCardRow } from './card.js';
+
+/** What a sync decided: each card with its id, and the ids whose notes are gone. */
+export interface CardAssignments {
+  assignments: { card: ContentCard; id: string }[];
+  retiredIds: string[];
+}
+
+/** The stored cards in the shape identity matching needs (retired ones included). */
+export function storedCards(db: Database): {
+  id: string;
+  kind: string;
+  topic: string[];
+  prompt: string;
+  answer: string;
+  sourceFile: string;
+  sourceLine: number;
+  retired: boolean;
+}[] {
+  return db.all<StoredCardRow>('SELECT * FROM cards ORDER BY position').map((row) => ({
+    id: row.id,
+    kind: row.kind,
+    topic: splitTopic(row.topic),
+    prompt: row.prompt,
+    answer: row.answer,
+    sourceFile: row.source_file,
+    sourceLine: row.source_line,
+    retired: row.retired_at !== null,
+  }));
+}
+
+/**
+ * Writes one compiled version of the content in a single transaction: cards are upserted under
+ * the ids identity matching gave them (a card that comes back is revived), and cards whose notes
+ * were removed are retired, never deleted, so their review history stays.
+ */
+export function writeCards(db: Database, plan: CardAssignments, now: number): { upserted: number; retired: number } {
+  return db.transaction(() => {
+    plan.assignments.forEach(({ card, id }, position) => {
+      db.run(
+        `INSERT INTO cards (id, kind, topic, prompt, answer, answer_mode, choices, source_file, source_line,
+                            position, retired_at, created_at, updated_at)
+         VALUES (@id, @kind, @topic, @prompt, @answer, @answerMode, @choices, @file, @line, @position, NULL, @now, @now)
+         ON CONFLICT (id) DO UPDATE SET kind = @kind, topic = @topic, prompt = @prompt, answer = @answer,
+           answer_mode = @answerMode, choices = @choices, source_file = @file, source_line = @line,
+           position = @position, retired_at = NULL, updated_at = @now`,
+        {
+          id,
+          kind: card.kind,
+          topic: joinTopic(card.topic),
+          prompt: card.prompt,
+          answer: card.answer,
+          answerMode: card.answerMode,
+          choices: card.choices ? JSON.stringify(card.choices) : null,
+          file: card.source.file,
+          line: card.source.line,
+          position,
+          now,
+        },
+      );
+    });
+    let retired = 0;
+    for (const id of plan.retiredIds) {
+      retired += db.run('UPDATE cards SET retired_at = ? WHERE id = ? AND retired_at IS NULL', [now, id]).changes;
+    }
+    return { upserted: plan.assignments.length, retired };
+  });
+}

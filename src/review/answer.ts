@@ -1,0 +1,104 @@
+import type { Database } from '../db/database.js';
+import { conflict, notFound } from '../errors/app-error.js';
+import type { Day } from '../scheduler/day.js';
+import type { Quality } from '../scheduler/sm2.js';
+import { readCardState, writeCardState, type CardState } from './card-state.js';
+import { answerKind, scheduleAnswer, type AnswerKind } from './schedule.js';
+
+export interface AnswerInput {
+  userId: number;
+  cardId: string;
+  quality: Quality;
+  /** Unix ms when the answer arrived. */
+  now: number;
+  /** The learner's day at `now`. */
+  today: Day;
+  durationMs: number;
+  /** Quiz answers count as reviews of the card but are logged as such. */
+  source?: 'review' | 'quiz';
+}
+
+export interface AnswerOutcome {
+  logId: number;
+  kind: AnswerKind;
+  before: CardState;
+  after: CardState;
+}
+
+/**
+ * Records one answer: the new SM-2 state and the review-log row are written in one transaction,
+ * so when the caller says "saved" both are on disk, and a crash leaves neither or both.
+ */
+export function recordAnswer(db: Database, input: AnswerInput): AnswerOutcome {
+  return db.transaction(() => {
+    const card = db.first<{ retired_at: number | null }>('SELECT retired_at FROM cards WHERE id = ?', [input.cardId]);
+    if (!card) throw notFound('That card does not exist.');
+    if (card.retired_at !== null) throw conflict('That card was removed from the notes.');
+    const before = readCardState(db, input.userId, input.cardId);
+    if (before.suspended) throw conflict('That card is suspended.');
+    const kind = answerKind(before, input.today);
+    if (kind === 'review' && before.dueDay !== null && before.dueDay > input.today && input.source !== 'quiz') {
+      throw conflict('That card is not due today; it may have been answered in another tab.');
+    }
+    const after = scheduleAnswer(before, input.quality, input.today);
+    writeCardState(db, input.userId, input.cardId, after, input.now);
+    const logKind = input.source === 'quiz' ? 'quiz' : kind;
+    const { lastInsertRowid } = db.run(
+      `INSERT INTO review_log (user_id, card_id, kind, quality, answered_at, day, duration_ms,
+         reps_before, ease_before, interval_before, due_before, drill_before, introduced_before,
+         reps_after, ease_after, interval_after, due_after, drill_after)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      [
+        input.userId, input.cardId, logKind, input.quality, input.now, input.today, input.durationMs,
+        before.repetitions, before.ease, before.interval, before.dueDay, before.drillDay, before.introducedDay,
+        after.repetitions, after.ease, after.interval, after.dueDay, after.drillDay,
+      ],
+    );
+    return { logId: lastInsertRowid, kind, before, after };
+  });
+}
+
+interface LogRow {
+  id: number;
+  card_id: string;
+  reps_before: number;
+  ease_before: number;
+  interval_before: number;
+  due_before: string | null;
+  drill_before: string | null;
+  introduced_before: string | null;
+}
+
+/**
+ * Undoes the learner's last answer: the card gets back the state it had before, and the log row
+ * is marked undone (kept, so the history shows what happened). Returns the card id, or undefined
+ * when there is nothing to undo.
+ */
+export function undoLastAnswer(db: Database, userId: number, now: number): string | undefined {
+  return db.transaction(() => {
+    const last = db.first<LogRow>(
+      `SELECT id, card_id, reps_before, ease_before, interval_before, due_before, drill_before, introduced_before
+         FROM review_log WHERE user_id = ? AND undone_at IS NULL AND kind <> 'quiz' ORDER BY id DESC LIMIT 1`,
+      [userId],
+    );
+    if (!last) return undefined;
+    const current = readCardState(db, userId, last.card_id);
+    writeCardState(
+      db,
+      userId,
+      last.card_id,
+      {
+        ...current,
+        repetitions: last.reps_before,
+        ease: last.ease_before,
+        interval: last.interval_before,
+        dueDay: last.due_before,
+        drillDay: last.drill_before,
+        introducedDay: last.introduced_before,
+      },
+      null,
+    );
+    db.run('UPDATE review_log SET undone_at = ? WHERE id = ?', [now, last.id]);
+    return last.card_id;
+  });
+}

@@ -1,0 +1,64 @@
+import { fileURLToPath } from 'node:url';
+import cookieParser from 'cookie-parser';
+import express, { type Express } from 'express';
+import helmet from 'helmet';
+import { serverSecret } from '../db/settings.js';
+import { notFound } from '../errors/app-error.js';
+import type { AppDeps } from './app-deps.js';
+import { csrfProtection } from './csrf.js';
+import { errorHandler } from './errors.js';
+import { authRoutes } from './routes/auth-routes.js';
+import { homeRoutes } from './routes/home-routes.js';
+import { reviewRoutes } from './routes/review-routes.js';
+import { loadSession, requireSetUp } from './session.js';
+
+export const VIEWS_DIR = fileURLToPath(new URL('../../views', import.meta.url));
+
+/**
+ * Builds the express app from its dependencies. Order matters: security headers → body and
+ * cookies → who is this → CSRF → routes → one error handler.
+ */
+export function createApp(deps: AppDeps): Express {
+  const app = express();
+  app.set('views', VIEWS_DIR);
+  app.set('view engine', 'ejs');
+  app.set('trust proxy', 'loopback');
+  app.disable('x-powered-by');
+
+  app.use(
+    helmet({
+      contentSecurityPolicy: {
+        directives: {
+          defaultSrc: ["'self'"],
+          scriptSrc: ["'self'"],
+          styleSrc: ["'self'"],
+          imgSrc: ["'self'", 'data:'],
+          connectSrc: ["'self'"],
+          formAction: ["'self'"],
+          frameAncestors: ["'none'"],
+          upgradeInsecureRequests: deps.config.secureCookies ? [] : null,
+        },
+      },
+    }),
+  );
+  app.use('/static', express.static(`${VIEWS_DIR}/static`, { maxAge: '1h', index: false }));
+  app.use(express.urlencoded({ extended: false, limit: '64kb' }));
+  app.use(express.json({ limit: '64kb' }));
+  app.use(cookieParser());
+  app.use(loadSession(deps.sessions, deps.users, deps.clock));
+  app.use(csrfProtection(serverSecret(deps.db, 'csrf'), deps.config.secureCookies));
+  app.use((req, res, next) => {
+    res.locals.path = req.path;
+    res.locals.title = 'Deckhand';
+    next();
+  });
+  app.use(requireSetUp(deps.users));
+
+  app.use(authRoutes(deps));
+  app.use(homeRoutes(deps));
+  app.use(reviewRoutes(deps));
+
+  app.use((_req, _res, next) => next(notFound('There is no page here.')));
+  app.use(errorHandler(deps.logger));
+  return app;
+}

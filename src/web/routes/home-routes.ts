@@ -1,0 +1,20 @@
+import { Router } from 'express';
+import { homeSummary } from '../../review/summary.js';
+import type { AppDeps } from '../app-deps.js';
+import { limitsOf, todayFor } from '../learner-day.js';
+import { currentUser } from '../request-context.js';
+import { requireUser } from '../session.js';
+
+/** The home page: what is due today and how the learner is doing per topic. */
+export function homeRoutes(deps: AppDeps): Router {
+  const router = Router();
+  router.get('/', requireUser, (req, res) => {
+    const user = currentUser(req);
+    const today = todayFor(deps, user);
+    res.render('home', { title: 'Today', today, ...homeSummary(deps.db, user.id, today, limitsOf(deps)) });
+  });
+  router.get('/healthz', (_req, res) => {
+    res.json({ ok: true });
+  });
+  return router;
+}

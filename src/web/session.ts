@@ -1,0 +1,50 @@
+import type { NextFunction, Request, Response } from 'express';
+import type { SessionService } from '../accounts/sessions.js';
+import type { UserService } from '../accounts/users.js';
+import { forbidden, unauthorized } from '../errors/app-error.js';
+
+export const SESSION_COOKIE = 'dh_session';
+
+/** Loads the signed-in user from the session cookie, if any. */
+export function loadSession(sessions: SessionService, users: UserService, clock: () => Date) {
+  return (req: Request, res: Response, next: NextFunction): void => {
+    const token = (req.cookies as Record<string, string | undefined>)[SESSION_COOKIE];
+    if (token) {
+      const userId = sessions.userIdFor(token, clock().getTime());
+      const user = userId === undefined ? undefined : users.byId(userId);
+      if (user) {
+        req.user = user;
+        req.sessionToken = token;
+      }
+    }
+    res.locals.user = req.user;
+    next();
+  };
+}
+
+/** Sets the session cookie: http-only, same-site, and secure when the server runs behind TLS. */
+export function setSessionCookie(res: Response, token: string, expiresAt: number, secure: boolean): void {
+  res.cookie(SESSION_COOKIE, token, { httpOnly: true, sameSite: 'lax', secure, expires: new Date(expiresAt), path: '/' });
+}
+
+/** Until the first account exists, every page leads to the set-up form. */
+export function requireSetUp(users: UserService) {
+  return (req: Request, res: Response, next: NextFunction): void => {
+    if (users.count() === 0 && req.path !== '/setup' && !req.path.startsWith('/static/') && req.path !== '/healthz') {
+      if (req.method === 'GET') return res.redirect(303, '/setup');
+      return next(unauthorized('Create the first account at /setup first.'));
+    }
+    next();
+  };
+}
+
+/** Refuses signed-out requests with 401 (pages show the sign-in form with that status). */
+export function requireUser(req: Request, _res: Response, next: NextFunction): void {
+  next(req.user ? undefined : unauthorized());
+}
+
+/** Refuses anyone but an instructor with 403. */
+export function requireInstructor(req: Request, _res: Response, next: NextFunction): void {
+  if (!req.user) return next(unauthorized());
+  next(req.user.role === 'instructor' ? undefined : forbidden('Only an instructor can do this.'));
+}
