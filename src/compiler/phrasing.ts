@@ -66,11 +66,19 @@ export function upperFirst(text: string): string {
 
 /** Splits a line into sentences; abbreviations like "e.g." are not sentence ends. */
 export function splitSentences(text: string): string[] {
-  return text
-    .split(/(?<=[a-z0-9)'"’`][.!?])\s+(?=[A-Z`])/)
-    .map((sentence) => sentence.trim())
-    .filter((sentence) => sentence.length > 0);
+  const sentences: string[] = [];
+  let start = 0;
+  for (const match of text.matchAll(/[.!?]+\s+(?=[A-Z`"'])/g)) {
+    const end = (match.index ?? 0) + 1;
+    if (ABBREVIATION.test(text.slice(start, end))) continue;
+    sentences.push(text.slice(start, end).trim());
+    start = (match.index ?? 0) + match[0].length;
+  }
+  sentences.push(text.slice(start).trim());
+  return sentences.filter((sentence) => sentence.length > 0);
 }
+
+const ABBREVIATION = /(?:^|\s)(?:e\.g|i\.e|etc|vs|approx|incl|no)\.$/i;
 
 /** Number of whitespace-separated words. */
 export function wordCount(text: string): number {

@@ -23,8 +23,9 @@ export function loadSession(sessions: SessionService, users: UserService, clock:
 }
 
 /** Sets the session cookie: http-only, same-site, and secure when the server runs behind TLS. */
-export function setSessionCookie(res: Response, token: string, expiresAt: number, secure: boolean): void {
-  res.cookie(SESSION_COOKIE, token, { httpOnly: true, sameSite: 'lax', secure, expires: new Date(expiresAt), path: '/' });
+export function setSessionCookie(res: Response, token: string, maxAgeMs: number, secure: boolean): void {
+  // maxAge rather than an absolute date: the browser's clock, not ours, decides when it lapses.
+  res.cookie(SESSION_COOKIE, token, { httpOnly: true, sameSite: 'lax', secure, maxAge: maxAgeMs, path: '/' });
 }
 
 /** Until the first account exists, every page leads to the set-up form. */

@@ -37,8 +37,9 @@ export function authRoutes(deps: AppDeps): Router {
   const router = Router();
   const now = () => deps.clock().getTime();
   const signIn = (res: Response, userId: number) => {
-    const session = deps.sessions.create(userId, now());
-    setSessionCookie(res, session.token, session.expiresAt, deps.config.secureCookies);
+    const issuedAt = now();
+    const session = deps.sessions.create(userId, issuedAt);
+    setSessionCookie(res, session.token, session.expiresAt - issuedAt, deps.config.secureCookies);
   };
 
   router.get('/setup', (_req, res) => {

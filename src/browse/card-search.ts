@@ -1,0 +1,101 @@
+import { splitTopic, TOPIC_SEPARATOR } from '../content/card.js';
+import type { Database } from '../db/database.js';
+import type { Day } from '../scheduler/day.js';
+import { escapeLike, PAGE_SIZE, type BrowseFilter, type CardStatus } from './browse-filter.js';
+
+/** One card as the browser lists it, with this learner's state. */
+export interface BrowseRow {
+  id: string;
+  prompt: string;
+  answer: string;
+  topic: string;
+  sourceFile: string;
+  sourceLine: number;
+  dueDay: Day | null;
+  interval: number | null;
+  /** EF in exact hundredths, or null for a card never answered. */
+  ease: number | null;
+  suspended: boolean;
+  retired: boolean;
+}
+
+export interface BrowsePage {
+  rows: BrowseRow[];
+  total: number;
+  page: number;
+  pages: number;
+}
+
+interface Row {
+  id: string;
+  prompt: string;
+  answer: string;
+  topic: string;
+  source_file: string;
+  source_line: number;
+  retired_at: number | null;
+  due_day: string | null;
+  interval_days: number | null;
+  easiness: number | null;
+  suspended: number | null;
+}
+
+// The learner's state is joined, not required: a card they have never seen has no card_states row.
+const FROM = `cards c LEFT JOIN card_states cs ON cs.card_id = c.id AND cs.user_id = @userId`;
+
+const STATUS_WHERE: Record<CardStatus, string> = {
+  all: 'c.retired_at IS NULL',
+  new: 'c.retired_at IS NULL AND cs.due_day IS NULL AND coalesce(cs.suspended, 0) = 0',
+  learning: 'c.retired_at IS NULL AND cs.due_day IS NOT NULL AND cs.suspended = 0',
+  suspended: 'c.retired_at IS NULL AND cs.suspended = 1',
+  retired: 'c.retired_at IS NOT NULL',
+};
+
+// SQLite's LIKE ignores case for ASCII letters only; good enough for English notes about Docker.
+const TEXT_WHERE = `(@q = '' OR c.prompt LIKE @pattern ESCAPE '\\' OR c.answer LIKE @pattern ESCAPE '\\')`;
+const TOPIC_WHERE = `(@topic = '' OR c.topic = @topic OR c.topic LIKE @topicPrefix ESCAPE '\\')`;
+
+/** One page of the cards matching `filter`, in the order of the notes, with the learner's state. */
+export function searchCards(db: Database, userId: number, filter: BrowseFilter): BrowsePage {
+  const where = `${STATUS_WHERE[filter.status]} AND ${TEXT_WHERE} AND ${TOPIC_WHERE}`;
+  const params = {
+    userId,
+    q: filter.q,
+    pattern: `%${escapeLike(filter.q)}%`,
+    topic: filter.topic,
+    topicPrefix: `${escapeLike(filter.topic)}${TOPIC_SEPARATOR}%`,
+  };
+  const total = db.first<{ n: number }>(`SELECT count(*) AS n FROM ${FROM} WHERE ${where}`, params)?.n ?? 0;
+  const rows = db.all<Row>(
+    `SELECT c.id, c.prompt, c.answer, c.topic, c.source_file, c.source_line, c.retired_at,
+            cs.due_day, cs.interval_days, cs.easiness, cs.suspended
+       FROM ${FROM} WHERE ${where} ORDER BY c.position, c.id LIMIT @limit OFFSET @offset`,
+    { ...params, limit: PAGE_SIZE, offset: (filter.page - 1) * PAGE_SIZE },
+  );
+  return { rows: rows.map(toBrowseRow), total, page: filter.page, pages: Math.max(1, Math.ceil(total / PAGE_SIZE)) };
+}
+
+/** The top-level topics of the current (not retired) cards, for the topic filter. */
+export function topLevelTopics(db: Database): string[] {
+  const rows = db.all<{ topic: string }>(`SELECT DISTINCT topic FROM cards WHERE retired_at IS NULL`);
+  const topics = new Set(rows.map((row) => splitTopic(row.topic)[0]).filter((t): t is string => t !== undefined));
+  return [...topics].sort((a, b) => a.localeCompare(b));
+}
+
+function toBrowseRow(row: Row): BrowseRow {
+  // A card with a state row but no due day (suspended before ever being seen) is still new.
+  const seen = row.due_day !== null;
+  return {
+    id: row.id,
+    prompt: row.prompt,
+    answer: row.answer,
+    topic: row.topic,
+    sourceFile: row.source_file,
+    sourceLine: row.source_line,
+    dueDay: row.due_day,
+    interval: seen ? row.interval_days : null,
+    ease: seen ? row.easiness : null,
+    suspended: row.suspended === 1,
+    retired: row.retired_at !== null,
+  };
+}

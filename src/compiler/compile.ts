@@ -1,0 +1,108 @@
+import { splitFrontMatter, topicPath } from './front-matter.js';
+import { isUnterminatedFence, parseMarkdown } from './markdown.js';
+import { buildOutline, type NoteLine, type Outline } from './outline.js';
+import { authorCards } from './rules/author-cards.js';
+import { labelCard, questionCard, definitionCard } from './rules/basic-cards.js';
+import { choiceCards } from './rules/choice-cards.js';
+import { clozeCards, type SubjectMemory } from './rules/cloze-cards.js';
+import { codeBlockCard, inlineCommandCard } from './rules/command-cards.js';
+import type { CardDraft, RuleContext } from './rules/rule-context.js';
+import type { CompiledCard, CompileResult, NoteFile } from './types.js';
+
+/**
+ * The note compiler: Markdown files in, cards and located errors out. It is pure and never
+ * throws — a note the compiler cannot handle becomes an error entry, so one bad file never takes
+ * the rest of the content down with it.
+ *
+ * Rules run strongest first and each line feeds at most one line rule: author syntax, then code
+ * blocks with their describing sentence, then question / label / inline command / definition /
+ * cloze heuristics. Multiple choice is built last from whole lists, because it needs the siblings.
+ */
+export function compileNotes(files: readonly NoteFile[]): CompileResult {
+  const result: CompileResult = { cards: [], errors: [], barren: [] };
+  for (const file of files) {
+    try {
+      compileFile(file, result);
+    } catch (err) {
+      const reason = err instanceof Error ? err.message : String(err);
+      result.errors.push({ file: file.path, line: 1, message: `could not compile this note: ${reason}` });
+    }
+  }
+  result.cards = dropDuplicates(result.cards);
+  return result;
+}
+
+function compileFile(file: NoteFile, result: CompileResult): void {
+  const split = splitFrontMatter(file.text);
+  if (split.error) {
+    result.errors.push({ file: file.path, line: split.error.line, message: split.error.message });
+    // Without a closing fence there is no telling where the body starts.
+    if (split.body === file.text && file.text.startsWith('---')) return;
+  }
+  const outline = buildOutline(parseMarkdown(split.body), topicPath(split.frontMatter.topic));
+  const tags = split.frontMatter.tags;
+  const consumed = new Set<NoteLine>();
+  const touched = new Set<NoteLine>();
+  const ctx: RuleContext = {
+    emit: (draft) => result.cards.push(toCard(draft, file.path, tags)),
+    error: (line, message) => result.errors.push({ file: file.path, line, message }),
+    consume: (...lines) => lines.forEach((line) => consumed.add(line)),
+    isConsumed: (line) => consumed.has(line),
+    touch: (...lines) => lines.forEach((line) => touched.add(line)),
+  };
+  runRules(outline, split.body, ctx);
+  for (const line of outline.lines) {
+    if (line.leadIn || consumed.has(line) || touched.has(line) || !line.text) continue;
+    result.barren.push({ file: file.path, line: line.line, text: line.text });
+  }
+}
+
+function runRules(outline: Outline, body: string, ctx: RuleContext): void {
+  for (const line of outline.lines) authorCards(line, ctx);
+  for (const code of outline.codes) {
+    if (isUnterminatedFence(code.node, body)) {
+      ctx.error(code.line, 'code block is never closed: add a closing ``` line');
+      continue;
+    }
+    codeBlockCard(code, ctx);
+  }
+  const memory: SubjectMemory = new Map();
+  for (const line of outline.lines) {
+    if (ctx.isConsumed(line) || line.describesCode) continue;
+    void (
+      questionCard(line, ctx) ||
+      labelCard(line, ctx) ||
+      inlineCommandCard(line, ctx) ||
+      definitionCard(line, ctx) ||
+      clozeCards(line, ctx, memory)
+    );
+  }
+  const lists = new Set<NoteLine[]>();
+  for (const line of outline.lines) if (line.siblings.length > 0) lists.add(line.siblings);
+  for (const siblings of lists) choiceCards(siblings, ctx);
+}
+
+function toCard(draft: CardDraft, file: string, tags: string[] | undefined): CompiledCard {
+  const card: CompiledCard = {
+    kind: draft.kind,
+    topic: draft.topic,
+    prompt: draft.prompt,
+    answer: draft.answer,
+    answerMode: draft.answerMode,
+    source: { file, line: draft.line },
+  };
+  if (draft.choices) card.choices = draft.choices;
+  if (tags && tags.length > 0) card.tags = tags;
+  return card;
+}
+
+// The same fact written twice (or pasted into two files) would be reviewed twice for nothing.
+function dropDuplicates(cards: CompiledCard[]): CompiledCard[] {
+  const seen = new Set<string>();
+  return cards.filter((card) => {
+    const key = `${card.kind}\u0000${card.prompt.toLowerCase()}\u0000${card.answer.toLowerCase()}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}

@@ -1,0 +1,114 @@
+import type { NoteLine } from '../outline.js';
+import { plainText } from '../markdown.js';
+import { cleanAnswer, isExpansionOf, whatIs, wordCount } from '../phrasing.js';
+import { looksLikeCommand } from './command-text.js';
+import { type RuleContext, wordsOrReveal } from './rule-context.js';
+
+/**
+ * Basic question → answer cards from the shapes learners use for definitions:
+ * `term - definition`, `term: definition`, `**Term**: definition`, a bold label with a single
+ * child bullet that defines it, and a question with its answer in the bullets below it.
+ */
+
+/** A term and what the note says about it. */
+export interface Definition {
+  term: string;
+  definition: string;
+}
+
+const MAX_TERM_WORDS = 5;
+const MAX_TERM_CHARS = 50;
+// Lead words that introduce an aside rather than name a term.
+const NOT_TERMS = new Set(['note', 'notes', 'e.g', 'eg', 'tip', 'example', 'warning', 'important', 'todo', 'see', 'also']);
+
+/** Reads `term - definition` shapes from a line, or undefined when the line is not one. */
+export function splitDefinition(line: NoteLine): Definition | undefined {
+  const first = line.nodes[0];
+  if (first?.type === 'strong') {
+    const boldText = plainText(first.children);
+    const rest = plainText(line.nodes.slice(1));
+    const inside = /^(.+?)\s*[:\-–—]$/.exec(boldText);
+    if (inside?.[1] && rest) return checked(inside[1], rest);
+    const after = /^(?::|-|–|—|->|=>)\s*(.+)$/.exec(rest);
+    if (after?.[1]) return checked(boldText, after[1]);
+    return undefined;
+  }
+  const match = /^(.+?)(?:\s+(?:-|–|—|->|=>)\s+|:\s+)(.+)$/.exec(line.text);
+  if (!match?.[1] || !match[2]) return undefined;
+  return checked(match[1], match[2]);
+}
+
+function checked(rawTerm: string, rawDefinition: string): Definition | undefined {
+  const term = rawTerm.replace(/[:\s]+$/, '').trim();
+  const definition = cleanAnswer(rawDefinition);
+  if (!term || !definition || /[.,;?!]$/.test(term) || /[.?!]\s/.test(term)) return undefined;
+  if (wordCount(term) > MAX_TERM_WORDS || term.length > MAX_TERM_CHARS) return undefined;
+  if (NOT_TERMS.has(term.toLowerCase().replace(/\.$/, ''))) return undefined;
+  if (looksLikeCommand(definition) || looksLikeCommand(term)) return undefined;
+  return { term, definition };
+}
+
+/**
+ * "`FROM` defines the parent image": an inline code name followed by what it does. The name
+ * must not be a whole command, which is the command rules' business.
+ */
+export function codeLead(line: NoteLine): Definition | undefined {
+  const [first, ...rest] = line.nodes;
+  if (first?.type !== 'inlineCode' || wordCount(first.value) > 3 || looksLikeCommand(first.value)) return undefined;
+  const definition = plainText(rest);
+  if (!/^[a-z]/.test(definition) || wordCount(definition) < 3) return undefined;
+  return { term: first.value.trim(), definition: cleanAnswer(definition) };
+}
+
+/** Emits a basic card when the line defines a term; returns whether it did. */
+export function definitionCard(line: NoteLine, ctx: RuleContext): boolean {
+  const found = splitDefinition(line);
+  if (!found) return false;
+  const expansion = isExpansionOf(found.term, found.definition);
+  ctx.emit({
+    kind: 'basic',
+    prompt: expansion ? `What does ${found.term} stand for?` : whatIs(found.term),
+    answer: found.definition,
+    answerMode: expansion ? 'words' : wordsOrReveal(found.definition),
+    line: line.line,
+    topic: line.topic,
+  });
+  ctx.consume(line);
+  return true;
+}
+
+/** "**ReplicaSet**" with one child bullet that says what it is → "What is ReplicaSet?". */
+export function labelCard(line: NoteLine, ctx: RuleContext): boolean {
+  const child = line.children[0];
+  if (!line.leadIn || line.children.length !== 1 || !child || child.children.length > 0) return false;
+  if (ctx.isConsumed(child) || wordCount(child.text) < 3 || splitDefinition(child)) return false;
+  if (looksLikeCommand(child.text)) return false;
+  const answer = cleanAnswer(child.text);
+  ctx.emit({
+    kind: 'basic',
+    prompt: whatIs(line.text.replace(/[:\s]+$/, '')),
+    answer,
+    answerMode: wordsOrReveal(answer),
+    line: line.line,
+    topic: line.topic,
+  });
+  ctx.consume(line, child);
+  return true;
+}
+
+/** A question bullet answered by the bullets nested under it. */
+export function questionCard(line: NoteLine, ctx: RuleContext): boolean {
+  if (!/\?$/.test(line.text) || line.children.length === 0) return false;
+  const answer = line.children.map((child) => cleanAnswer(child.text)).join('; ');
+  if (!answer) return false;
+  ctx.emit({
+    kind: 'basic',
+    prompt: line.text,
+    answer,
+    answerMode: wordsOrReveal(answer),
+    line: line.line,
+    topic: line.topic,
+  });
+  ctx.consume(line, ...line.children);
+  return true;
+}

@@ -1,0 +1,137 @@
+import type { NoteLine } from '../outline.js';
+import { cleanAnswer, isExpansionOf, splitSentences, wordCount } from '../phrasing.js';
+import { seededShuffle } from '../seeded-random.js';
+import { codeLead, splitDefinition } from './basic-cards.js';
+import type { RuleContext } from './rule-context.js';
+
+/**
+ * Multiple choice from one list: every item that says what it is becomes a question whose
+ * distractors are its siblings' names (the Service types, the namespaces, the control-plane
+ * parts). Options are unique, never empty, 3–4 of them, in an order seeded by the card.
+ */
+
+interface Entry {
+  line: NoteLine;
+  name: string;
+  /** Definitions and bare names are interchangeable options; group labels only with labels. */
+  shape: 'term' | 'label';
+  /** What the note says the item does or is, as a predicate ("exposes …", "is …"). */
+  predicate?: string;
+}
+
+const MIN_OPTIONS = 3;
+const MAX_OPTIONS = 4;
+const MAX_OPTION_WORDS = 4;
+const MAX_PROMPT = 200;
+const MIN_SHARE = 0.6;
+
+/** Emits choice cards for the list `siblings` belongs to. */
+export function choiceCards(siblings: NoteLine[], ctx: RuleContext): void {
+  const all = siblings.map(toEntry).filter((entry): entry is Entry => entry !== undefined);
+  for (const shape of ['term', 'label'] as const) {
+    const entries = all.filter((entry) => entry.shape === shape);
+    // A list that mixes statements with a few names is not a set of alternatives.
+    if (entries.length < MIN_OPTIONS || entries.length < siblings.length * MIN_SHARE) continue;
+    choicesFor(entries, siblings, ctx);
+  }
+}
+
+function choicesFor(entries: Entry[], siblings: NoteLine[], ctx: RuleContext): void {
+  const names = uniqueNames(entries);
+  if (names.length < MIN_OPTIONS) return;
+  const group = groupNoun(entries, siblings[0]);
+  for (const entry of entries) {
+    if (!entry.predicate) continue;
+    const predicate = blankName(entry.predicate, entry.name);
+    const prompt = group ? `Which ${group} ${predicate}?` : `Which of these ${predicate}?`;
+    if (prompt.length > MAX_PROMPT) continue;
+    const key = `${prompt}\u0000${entry.name}`;
+    const others = names.filter((name) => name.toLowerCase() !== entry.name.toLowerCase());
+    const distractors = seededShuffle(others, key).slice(0, MAX_OPTIONS - 1);
+    const choices = seededShuffle([entry.name, ...distractors], `${key}\u0000order`);
+    ctx.emit({
+      kind: 'choice',
+      prompt,
+      answer: entry.name,
+      answerMode: 'choice',
+      choices,
+      line: entry.line.line,
+      topic: entry.line.topic,
+    });
+    ctx.touch(...siblings, ...entry.line.children.slice(0, 1));
+  }
+}
+
+function toEntry(line: NoteLine): Entry | undefined {
+  const definition = splitDefinition(line) ?? codeLead(line);
+  if (definition) {
+    const first = splitSentences(definition.definition)[0] ?? definition.definition;
+    const expansion = isExpansionOf(definition.term, definition.definition);
+    const predicate = expansion ? `stands for "${first}"` : predicateOf(first);
+    return { line, shape: 'term', name: definition.term, predicate };
+  }
+  const label = line.text.replace(/[:\s]+$/, '');
+  if (wordCount(label) > MAX_OPTION_WORDS || /[.?!,]/.test(label)) return undefined;
+  if (!line.leadIn) return line.children.length === 0 ? { line, shape: 'term', name: label } : undefined;
+  const child = line.children[0];
+  const sentence = child ? (splitSentences(child.text)[0] ?? child.text) : '';
+  const predicate = child ? predicateAfterName(sentence, label) : undefined;
+  return predicate ? { line, shape: 'label', name: label, predicate } : { line, shape: 'label', name: label };
+}
+
+// "This type of service exposes …" → "exposes …"; a noun phrase → `is described as "…"`.
+function predicateOf(definition: string): string {
+  const text = cleanAnswer(definition.replace(/^(?:this|it)(?:\s+type\s+of\s+\w+)?\s+/i, ''));
+  const first = (text.split(/\s+/)[0] ?? '').toLowerCase();
+  if (['is', 'are', 'has', 'does', 'can', 'will'].includes(first) || /^[a-z]+[^s]s$/.test(first)) return text;
+  if (/^[a-z]+ed$/.test(first)) return `is ${text}`;
+  return `is described as "${text}"`;
+}
+
+// "The kube scheduler is a control plane process …" under the label "Kube scheduler" → "is a …".
+function predicateAfterName(sentence: string, label: string): string | undefined {
+  const words = sentence.split(/\s+/);
+  // "CoreDNS/KubeDNS" names two things; the head noun of either may start the sentence.
+  const heads = label.toLowerCase().split('/').map((alt) => alt.trim().split(/\s+/).pop() ?? '');
+  const at = words.slice(0, 6).findIndex((w) => heads.includes(w.toLowerCase().replace(/[^a-z0-9-]/g, '')));
+  if (at >= 0) {
+    const text = cleanAnswer(words.slice(at + 1).join(' '));
+    return wordCount(text) >= 3 && /^(?:is|are|[a-z]+[^s]s)\b/.test(text) ? text : undefined;
+  }
+  if (/^(?:this|it)\s+(?:is|are|[a-z]+s)\b/i.test(sentence)) return cleanAnswer(sentence.replace(/^\S+\s+/, ''));
+  return undefined;
+}
+
+function uniqueNames(entries: Entry[]): string[] {
+  const seen = new Set<string>();
+  const names: string[] = [];
+  for (const entry of entries) {
+    const key = entry.name.toLowerCase();
+    if (!entry.name.trim() || seen.has(key)) continue;
+    seen.add(key);
+    names.push(entry.name);
+  }
+  return names;
+}
+
+// "Which service …" when every name ends in the same noun; else the list's plural label.
+function groupNoun(entries: Entry[], first: NoteLine | undefined): string | undefined {
+  const lastWords = entries.map((e) => (e.name.split(/\s+/).pop() ?? '').toLowerCase());
+  const shared = lastWords[0];
+  if (shared && entries.length >= MIN_OPTIONS && lastWords.every((w) => w === shared) && entries.every((e) => wordCount(e.name) > 1)) {
+    return shared;
+  }
+  const parent = first?.parent;
+  const label = parent?.leadIn ? parent.text.replace(/[:\s]+$/, '') : undefined;
+  if (label && /[^s]s$/i.test(label) && wordCount(label) <= 3) return singular(label).toLowerCase();
+  return undefined;
+}
+
+function singular(plural: string): string {
+  return plural.replace(/ies$/i, 'y').replace(/(?<=[^s])s$/i, '');
+}
+
+function blankName(text: string, name: string): string {
+  const escaped = name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  return text.replace(new RegExp(`(?<![\\w-])${escaped}(?![\\w-])`, 'gi'), '___');
+}
