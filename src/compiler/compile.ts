@@ -5,7 +5,7 @@ import { authorCards } from './rules/author-cards.js';
 import { labelCard, questionCard, definitionCard } from './rules/basic-cards.js';
 import { choiceCards } from './rules/choice-cards.js';
 import { clozeCards, type SubjectMemory } from './rules/cloze-cards.js';
-import { codeBlockCard, inlineCommandCard } from './rules/command-cards.js';
+import { codeBlockCard, flagCard, inlineCommandCard } from './rules/command-cards.js';
 import type { CardDraft, RuleContext } from './rules/rule-context.js';
 import type { CompiledCard, CompileResult, NoteFile } from './types.js';
 
@@ -73,6 +73,7 @@ function runRules(outline: Outline, body: string, ctx: RuleContext): void {
       questionCard(line, ctx) ||
       labelCard(line, ctx) ||
       inlineCommandCard(line, ctx) ||
+      flagCard(line, ctx) ||
       definitionCard(line, ctx) ||
       clozeCards(line, ctx, memory)
     );

@@ -18,6 +18,9 @@ const USAGE = `usage: npm run images -- [--only GROUP|IMAGE[,…]] [--no-pull] [
 
 // Without --verbose only these lines are shown: what is being done, not every package unpacked.
 const SUMMARY_LINE = /^(Step \d+\/\d+ :|debootstrap |packing |docker import|I: Base system installed|Status:|Digest:)/;
+// The label steps are ours and identical for every image; they only add noise.
+const OWN_LABEL_STEP = /^Step \d+\/\d+ : LABEL deckhand\./;
+const MAX_LINE = 120;
 
 async function main(argv: string[]): Promise<number> {
   let args;
@@ -82,10 +85,11 @@ function printer(verbose: boolean, onStart: (name: string) => void): (event: Ima
       headerShown = false;
       onStart(event.name);
     } else if (event.type === 'line') {
-      if (!verbose && !SUMMARY_LINE.test(event.line)) return;
+      if (!verbose && (!SUMMARY_LINE.test(event.line) || OWN_LABEL_STEP.test(event.line))) return;
       if (!headerShown) console.log(header);
       headerShown = true;
-      console.log(`      ${event.line}`);
+      const line = !verbose && event.line.length > MAX_LINE ? `${event.line.slice(0, MAX_LINE - 1)}…` : event.line;
+      console.log(`      ${line}`);
     } else {
       const status = describe(event.result);
       console.log(headerShown ? `      → ${status}` : `${header}: ${status}`);

@@ -15,13 +15,12 @@ export function engineUnreachableMessage(address: string, cause: string): string
 }
 
 /**
- * A dockerode client whose engine answered `/_ping`. Rejects with `engineUnreachableMessage`
- * otherwise; the timeout matters for a TCP `DOCKER_HOST` whose packets are dropped, which would
- * otherwise hang instead of failing.
+ * Resolves with `docker` once its engine answered `/_ping`; rejects with
+ * `engineUnreachableMessage` otherwise. The timeout matters for a TCP `DOCKER_HOST` whose packets
+ * are dropped, which would otherwise hang instead of failing. The defaults are what dockerode
+ * itself connects to (it reads `DOCKER_HOST`, so TLS and ssh settings keep working).
  */
-export async function connectEngine(env: NodeJS.ProcessEnv = process.env): Promise<Docker> {
-  const address = engineAddress(env);
-  const docker = new Docker();
+export async function connectEngine(docker: Docker = new Docker(), address: string = engineAddress()): Promise<Docker> {
   let timer: NodeJS.Timeout | undefined;
   const timeout = new Promise<never>((_, reject) => {
     timer = setTimeout(() => reject(new Error(`no answer within ${PING_TIMEOUT_MS} ms`)), PING_TIMEOUT_MS);

@@ -19,6 +19,7 @@ export type PullOutcome = { ok: true } | { ok: false; reason: string };
  * once instead of waiting on it for every image.
  */
 export class Puller {
+  /** Registries that did not answer, with why; the reason is kept for debugging. */
   private readonly unreachable = new Map<string, string>();
 
   constructor(
@@ -30,7 +31,7 @@ export class Puller {
   async pull(reference: string, onLine: (line: string) => void): Promise<PullOutcome> {
     const registry = registryOf(reference);
     const earlier = this.unreachable.get(registry);
-    if (earlier !== undefined) return { ok: false, reason: `${registry} failed earlier in this run (${earlier})` };
+    if (earlier !== undefined) return { ok: false, reason: `${registry} unreachable (see the first pull)` };
 
     const abort = new AbortController();
     let answered = false;

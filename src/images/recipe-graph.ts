@@ -84,7 +84,7 @@ function matchSelector(recipes: readonly ImageRecipe[], key: string): ImageRecip
   throw new Error(`--only ${key}: no such group (${groups}) or image`);
 }
 
-/** Reads a build context folder into memory, sorted by path so the hash does not depend on readdir order. */
+/** Reads a build context folder into memory, sorted by path. */
 export async function readContext(dir: string): Promise<ContextFile[]> {
   const files: ContextFile[] = [];
   const walk = async (relative: string): Promise<void> => {
@@ -100,12 +100,17 @@ export async function readContext(dir: string): Promise<ContextFile[]> {
     }
   };
   await walk('');
-  return files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  return files.sort(byPath);
+}
+
+// Code-point order, not localeCompare: the hash must not depend on the machine's locale.
+function byPath(a: ContextFile, b: ContextFile): number {
+  return a.path < b.path ? -1 : a.path > b.path ? 1 : 0;
 }
 
 /**
- * The hash stored in the `deckhand.recipe-hash` label: the recipe's data, its context files
- * (content and executable bit, since an entrypoint that lost +x is a different image) and the
+ * The hash stored in the `deckhand.recipe-hash` label: the recipe's data, its context files in
+ * path order (content and executable bit, since an entrypoint that lost +x is a different image) and the
  * hashes of its dependencies, so a rebuilt base makes everything FROM it rebuild too.
  */
 export function recipeHash(
@@ -122,7 +127,7 @@ export function recipeHash(
     dependencies: recipe.dependsOn.map((name, index) => [name, dependencyHashes[index] ?? null]),
   };
   hash.update(JSON.stringify(data));
-  for (const file of files) {
+  for (const file of [...files].sort(byPath)) {
     const digest = createHash('sha256').update(file.content).digest('hex');
     hash.update(`\0${file.path}\0${file.executable ? 'x' : '-'}\0${digest}`);
   }

@@ -8,8 +8,10 @@ import type { AppDeps } from './app-deps.js';
 import { csrfProtection } from './csrf.js';
 import { errorHandler } from './errors.js';
 import { authRoutes } from './routes/auth-routes.js';
+import { browseRoutes } from './routes/browse-routes.js';
 import { homeRoutes } from './routes/home-routes.js';
 import { reviewRoutes } from './routes/review-routes.js';
+import { statsRoutes } from './routes/stats-routes.js';
 import { loadSession, requireSetUp } from './session.js';
 
 export const VIEWS_DIR = fileURLToPath(new URL('../../views', import.meta.url));
@@ -57,6 +59,8 @@ export function createApp(deps: AppDeps): Express {
   app.use(authRoutes(deps));
   app.use(homeRoutes(deps));
   app.use(reviewRoutes(deps));
+  app.use(statsRoutes(deps));
+  app.use(browseRoutes(deps));
 
   app.use((_req, _res, next) => next(notFound('There is no page here.')));
   app.use(errorHandler(deps.logger));

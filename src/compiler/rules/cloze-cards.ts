@@ -1,5 +1,6 @@
 import type { NoteLine } from '../outline.js';
 import { cleanAnswer, splitSentences, wordCount } from '../phrasing.js';
+import { codeLead } from './basic-cards.js';
 import { type RuleContext, wordsOrReveal } from './rule-context.js';
 
 /**
@@ -9,9 +10,10 @@ import { type RuleContext, wordsOrReveal } from './rule-context.js';
  */
 
 const DEFINING = /^(?:(?:a|an|the)\s+)?(.+?)\s+(is|are|means|refers to|stands for)\s+(.+)$/i;
+// "It validates …", "This is …": a pronoun sentence about the subject the reader already has.
+const PRONOUN_CLAUSE = /^(?:it|this|they)\s+((?:is|are|can|will|also|does|has|never|only|[a-z]+[^s\W]s)\b.*)$/i;
 const MAX_SUBJECT_WORDS = 4;
 const MIN_PREDICATE_WORDS = 2;
-const PRONOUNS = new Set(['it', 'they']);
 // Subjects that are not terms a learner would want to recall.
 const NOT_SUBJECTS = new Set([
   'this', 'that', 'these', 'those', 'there', 'here', 'what', 'which', 'who', 'how', 'why', 'when',
@@ -24,20 +26,28 @@ export type SubjectMemory = Map<NoteLine, string>;
 
 /** Emits cloze cards for the definitional sentences of a line; returns whether it emitted any. */
 export function clozeCards(line: NoteLine, ctx: RuleContext, memory: SubjectMemory): boolean {
+  const lead = codeLead(line);
+  if (lead && !isPlainWord(lead.term)) {
+    emitCloze(line, ctx, `___ ${lead.definition}`, lead.term);
+    ctx.consume(line);
+    return true;
+  }
   let previousSubject = inheritedSubject(line, memory);
   let emitted = false;
   for (const sentence of splitSentences(line.text)) {
-    const match = DEFINING.exec(sentence.replace(/[.;]$/, ''));
+    const text = sentence.replace(/[.;]$/, '');
+    const clause = PRONOUN_CLAUSE.exec(text);
+    if (clause?.[1] && previousSubject) {
+      emitCloze(line, ctx, `___ ${blank(clause[1], previousSubject)}`, previousSubject);
+      emitted = true;
+      continue;
+    }
+    const match = DEFINING.exec(text);
     if (!match?.[1] || !match[2] || !match[3]) continue;
     const [, rawSubject, verb, predicate] = match;
-    if (wordCount(predicate) < MIN_PREDICATE_WORDS) continue;
-    const pronoun = PRONOUNS.has(rawSubject.toLowerCase());
-    const subject = pronoun ? previousSubject : rawSubject;
-    if (!subject || !isTerm(subject)) continue;
-    const article = pronoun ? '' : articleOf(sentence);
-    const prompt = `${article}___ ${verb} ${blank(predicate, subject)}`;
-    const answer = cleanAnswer(subject);
-    ctx.emit({ kind: 'cloze', prompt, answer, answerMode: wordsOrReveal(answer), line: line.line, topic: line.topic });
+    const subject = trimSubject(rawSubject);
+    if (wordCount(predicate) < MIN_PREDICATE_WORDS || !isTerm(subject)) continue;
+    emitCloze(line, ctx, `${articleOf(sentence)}___ ${verb} ${blank(predicate, subject)}`, subject);
     if (!memory.has(line)) memory.set(line, subject);
     previousSubject = subject;
     emitted = true;
@@ -46,16 +56,32 @@ export function clozeCards(line: NoteLine, ctx: RuleContext, memory: SubjectMemo
   return emitted;
 }
 
+function emitCloze(line: NoteLine, ctx: RuleContext, prompt: string, subject: string): void {
+  const answer = cleanAnswer(subject);
+  ctx.emit({ kind: 'cloze', prompt, answer, answerMode: wordsOrReveal(answer), line: line.line, topic: line.topic });
+}
+
+// "ReplicaSet in Kubernetes is …": the place is context, not part of the term to recall.
+function trimSubject(subject: string): string {
+  return subject.replace(/\s+(?:in|within|inside)\s+(?:kubernetes|k8s|docker)$/i, '');
+}
+
+// A code lead like `latest` or `FROM` is worth a cloze; a bare English word in backticks is not.
+function isPlainWord(term: string): boolean {
+  return /^[a-z]+$/.test(term) && term.length < 3;
+}
+
 function inheritedSubject(line: NoteLine, memory: SubjectMemory): string | undefined {
   const parent = line.parent;
   if (!parent) return undefined;
-  return memory.get(parent) ?? (parent.leadIn ? parent.text.replace(/[:\s]+$/, '') : undefined);
+  const label = parent.leadIn ? parent.text.replace(/[:\s]+$/, '').replace(/^(?:the|a|an)\s+/i, '') : undefined;
+  return memory.get(parent) ?? label;
 }
 
 function isTerm(subject: string): boolean {
   const words = subject.split(/\s+/);
   const first = (words[0] ?? '').toLowerCase();
-  if (words.length > MAX_SUBJECT_WORDS || NOT_SUBJECTS.has(first) || PRONOUNS.has(first)) return false;
+  if (words.length > MAX_SUBJECT_WORDS || NOT_SUBJECTS.has(first) || first === 'it' || first === 'they') return false;
   return !/[,;:()?!]/.test(subject) && /[a-z]/i.test(subject);
 }
 

@@ -69,6 +69,32 @@ export function inlineCommandCard(line: NoteLine, ctx: RuleContext): boolean {
   return true;
 }
 
+/**
+ * "add `-d` to the docker run command to detach from the terminal" → "Which docker run flag
+ * detaches from the terminal …?". The purpose is the first "to <verb>" after the flag.
+ */
+export function flagCard(line: NoteLine, ctx: RuleContext): boolean {
+  const flag = line.nodes.find((node) => node.type === 'inlineCode' && /^--?[a-zA-Z]/.test(node.value));
+  if (flag?.type !== 'inlineCode') return false;
+  const text = plainText(line.nodes.map((node) => (node === flag ? { type: 'text', value: MARK } : node)));
+  const after = text.slice(text.indexOf(MARK) + 1);
+  const purpose = /\bto\s+(?!(?:the|a|an|your|its|this|that)\b)(\w.*)$/i.exec(after);
+  if (!purpose?.[1]) return false;
+  const description = describeCommand(purpose[1]);
+  if (!description || description.question) return false;
+  const noun = /docker run|running a container|starting a container/i.test(text) ? 'docker run flag' : 'flag';
+  ctx.emit({
+    kind: 'basic',
+    prompt: `Which ${noun} ${description.predicate}?`,
+    answer: flag.value.trim(),
+    answerMode: 'words',
+    line: line.line,
+    topic: line.topic,
+  });
+  ctx.consume(line);
+  return true;
+}
+
 function inlineCommand(line: NoteLine): { command: string; description: string } | undefined {
   const commands = line.nodes.filter((node) => node.type === 'inlineCode' && looksLikeCommand(node.value));
   const chosen = commands[0];

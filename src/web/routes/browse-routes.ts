@@ -1,6 +1,6 @@
-import { Router, type Request } from 'express';
+import { Router, type Request, type Response } from 'express';
 import { z } from 'zod';
-import { browseHref, CARD_STATUSES, DEFAULT_FILTER, type BrowseFilter } from '../../browse/browse-filter.js';
+import { browseHref, CARD_STATUSES, type BrowseFilter } from '../../browse/browse-filter.js';
 import { searchCards, topLevelTopics } from '../../browse/card-search.js';
 import { setSuspended } from '../../browse/suspend.js';
 import type { AppDeps } from '../app-deps.js';
@@ -53,9 +53,9 @@ export function browseRoutes(deps: AppDeps): Router {
 
   // The form's action carries the page's query, so after the change the learner lands on the
   // same search and page. Everything is validated before anything is written.
-  const toggle = (suspended: boolean) => (req: Request, res: import('express').Response) => {
+  const toggle = (suspended: boolean) => (req: Request, res: Response) => {
     const { cardId } = parseInput(CardParams, req.params);
-    const filter: BrowseFilter = { ...DEFAULT_FILTER, ...parseInput(BrowseQuery, req.query) };
+    const filter: BrowseFilter = parseInput(BrowseQuery, req.query);
     setSuspended(deps.db, currentUser(req).id, cardId, suspended);
     res.redirect(303, browseHref(filter));
   };
