@@ -57,8 +57,11 @@ const RESOURCES: Record<string, string> = {
 const RESOURCE_VERBS = new Set([
   'get', 'describe', 'delete', 'edit', 'label', 'annotate', 'scale', 'expose', 'autoscale', 'patch', 'wait',
   'rollout status', 'rollout history', 'rollout undo', 'rollout restart', 'rollout pause', 'rollout resume',
-  'set image', 'set env', 'logs', 'exec', 'port-forward', 'explain', 'cordon', 'uncordon', 'drain', 'taint',
+  'set image', 'set env', 'explain', 'cordon', 'uncordon', 'drain', 'taint',
 ]);
+
+// Verbs that act on one pod, where `pod/web` and `web` are the same target.
+const POD_VERBS = new Set(['logs', 'exec', 'port-forward', 'attach']);
 
 /** The kubectl table used by the parser. */
 export const KUBECTL: ProgramSpec = {
@@ -67,6 +70,7 @@ export const KUBECTL: ProgramSpec = {
   aliases: ALIASES,
   expandPositionals: (positionals, path) => {
     const first = positionals[0];
+    if (POD_VERBS.has(path) && first) return [first.replace(/^(?:po|pod|pods)\//i, ''), ...positionals.slice(1)];
     if (!RESOURCE_VERBS.has(path) || !first?.includes('/')) return positionals;
     const [type = '', ...name] = first.split('/');
     return [type, name.join('/'), ...positionals.slice(1)];

@@ -22,19 +22,23 @@ const SUMMARY_LINE = /^(Step \d+\/\d+ :|debootstrap |packing |docker import|I: B
 const OWN_LABEL_STEP = /^Step \d+\/\d+ : LABEL deckhand\./;
 const MAX_LINE = 120;
 
+function parseCliArgs(argv: string[]) {
+  return parseArgs({
+    args: argv,
+    options: {
+      only: { type: 'string', multiple: true },
+      'no-pull': { type: 'boolean' },
+      force: { type: 'boolean' },
+      verbose: { type: 'boolean', short: 'v' },
+      help: { type: 'boolean', short: 'h' },
+    },
+  }).values;
+}
+
 async function main(argv: string[]): Promise<number> {
-  let args;
+  let args: ReturnType<typeof parseCliArgs>;
   try {
-    args = parseArgs({
-      args: argv,
-      options: {
-        only: { type: 'string', multiple: true },
-        'no-pull': { type: 'boolean' },
-        force: { type: 'boolean' },
-        verbose: { type: 'boolean', short: 'v' },
-        help: { type: 'boolean', short: 'h' },
-      },
-    }).values;
+    args = parseCliArgs(argv);
   } catch (error) {
     console.error(`${error instanceof Error ? error.message : String(error)}\n${USAGE}`);
     return 1;
@@ -67,7 +71,8 @@ async function main(argv: string[]): Promise<number> {
     console.log(summary(results, (performance.now() - started) / 1000));
     return 0;
   } catch (error) {
-    console.error(`npm run images: ${current || 'setup'} failed: ${error instanceof Error ? error.message : String(error)}`);
+    const message = error instanceof Error ? error.message : String(error);
+    console.error(current ? `npm run images: ${current} failed: ${message}` : `npm run images: ${message}`);
     if (error instanceof EngineStreamError && !args.verbose) {
       console.error(error.tail.map((line) => `    ${line}`).join('\n'));
     }

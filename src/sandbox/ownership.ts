@@ -11,10 +11,15 @@ export function attemptLabels(attemptKey: string, challengeId: string, extra: La
   return { ...extra, [ATTEMPT_LABEL]: attemptKey, [CHALLENGE_LABEL]: challengeId };
 }
 
-// Another attempt's setup, or a classroom sandbox: new since our start, but not ours.
+/**
+ * Labels that mark a resource as someone else's: another attempt's setup, or a classroom
+ * sandbox. Only these keys count, because images carry their own `deckhand.*` labels (recipe
+ * hashes) and every container inherits its image's labels.
+ */
+export const OWNER_LABELS = [ATTEMPT_LABEL, 'deckhand.sandbox'] as const;
+
 function labelledForSomeoneElse(labels: Labels, attemptKey: string): boolean {
-  const keys = Object.keys(labels ?? {});
-  return keys.some((key) => key.startsWith('deckhand.')) && labels?.[ATTEMPT_LABEL] !== attemptKey;
+  return OWNER_LABELS.some((key) => labels?.[key] !== undefined && labels[key] !== attemptKey);
 }
 
 /**

@@ -43,17 +43,18 @@ export function createApp(deps: AppDeps): Express {
       },
     }),
   );
+  // Page defaults first, so that even an early rejection (CSRF) renders a full page.
+  app.use((req, res, next) => {
+    res.locals.path = req.path;
+    res.locals.title = 'Deckhand';
+    next();
+  });
   app.use('/static', express.static(`${VIEWS_DIR}/static`, { maxAge: '1h', index: false }));
   app.use(express.urlencoded({ extended: false, limit: '64kb' }));
   app.use(express.json({ limit: '64kb' }));
   app.use(cookieParser());
   app.use(loadSession(deps.sessions, deps.users, deps.clock));
   app.use(csrfProtection(serverSecret(deps.db, 'csrf'), deps.config.secureCookies));
-  app.use((req, res, next) => {
-    res.locals.path = req.path;
-    res.locals.title = 'Deckhand';
-    next();
-  });
   app.use(requireSetUp(deps.users));
 
   app.use(authRoutes(deps));

@@ -103,3 +103,13 @@ describe('first visit and accounts', () => {
     expect(res.headers['x-content-type-options']).toBe('nosniff');
   });
 });
+
+describe('a signed-in form without its token', () => {
+  it('renders the 403 page, not a server error', async () => {
+    const t = buildTestApp();
+    const { agent } = await signIn(t);
+    const res = await agent.post('/review/undo').type('form').send({});
+    expect(res.status).toBe(403);
+    expect(res.text).toContain('This form has expired or came from another site');
+  });
+});

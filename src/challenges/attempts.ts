@@ -1,0 +1,147 @@
+import { randomUUID } from 'node:crypto';
+import type { Database } from '../db/database.js';
+import type { CheckResult } from '../grader/check-type.js';
+import { collectSnapshot } from '../grader/collect.js';
+import { evaluateChecks } from '../grader/evaluate.js';
+import type { SandboxDriver, TeardownReport } from '../sandbox/driver.js';
+import { AttemptStore, type Attempt } from './attempt-store.js';
+import { attemptAlreadyStarted, attemptNotStarted, challengeNotFound } from './errors.js';
+import type { Challenge } from './schema.js';
+
+export interface ChallengeServiceDeps {
+  db: Database;
+  driver: SandboxDriver;
+  challenges: readonly Challenge[];
+  /** Unix milliseconds; tests pass a fixed clock. */
+  now?: () => number;
+}
+
+export interface StartOutcome {
+  attempt: Attempt;
+  warnings: string[];
+}
+
+export interface CheckOutcome {
+  attempt: Attempt;
+  results: CheckResult[];
+  allPassed: boolean;
+}
+
+export interface HintOutcome {
+  /** null when every hint has been given. */
+  hint: string | null;
+  /** 1-based number of this hint, and how many the challenge has. */
+  number: number;
+  total: number;
+}
+
+export interface ChallengeListItem {
+  challenge: Challenge;
+  latest: Attempt | undefined;
+}
+
+/** The challenge use-cases, shared by the CLI and the web pages. `userId` null is the CLI learner. */
+export interface ChallengeService {
+  list(userId: number | null): ChallengeListItem[];
+  get(challengeId: string): Challenge;
+  live(userId: number | null, challengeId: string): Attempt | undefined;
+  start(userId: number | null, challengeId: string): Promise<StartOutcome>;
+  check(userId: number | null, challengeId: string): Promise<CheckOutcome>;
+  nextHint(userId: number | null, challengeId: string): HintOutcome;
+  giveUp(userId: number | null, challengeId: string): { attempt: Attempt; solution: string[] };
+  end(userId: number | null, challengeId: string): Promise<{ attempt: Attempt; report: TeardownReport }>;
+  /** Ends the live sandbox, if any, and starts a fresh one. */
+  reset(userId: number | null, challengeId: string): Promise<StartOutcome>;
+}
+
+/** Builds the challenge use-cases over a database, a sandbox driver and the loaded challenges. */
+export function createChallengeService(deps: ChallengeServiceDeps): ChallengeService {
+  const store = new AttemptStore(deps.db);
+  const now = deps.now ?? Date.now;
+  const byId = new Map(deps.challenges.map((challenge) => [challenge.id, challenge]));
+
+  const get = (challengeId: string): Challenge => {
+    const challenge = byId.get(challengeId);
+    if (!challenge) throw challengeNotFound(challengeId);
+    return challenge;
+  };
+  const live = (userId: number | null, challengeId: string): Attempt => {
+    get(challengeId);
+    const attempt = store.live(userId, challengeId);
+    if (!attempt) throw attemptNotStarted(challengeId);
+    return attempt;
+  };
+  const reread = (attempt: Attempt): Attempt => store.byId(attempt.id) ?? attempt;
+
+  const service: ChallengeService = {
+    list(userId) {
+      const latest = store.latestByChallenge(userId);
+      return deps.challenges.map((challenge) => ({ challenge, latest: latest.get(challenge.id) }));
+    },
+
+    get,
+
+    live(userId, challengeId) {
+      get(challengeId);
+      return store.live(userId, challengeId);
+    },
+
+    async start(userId, challengeId) {
+      const challenge = get(challengeId);
+      if (store.live(userId, challengeId)) throw attemptAlreadyStarted(challengeId);
+      // A random key rather than the row id: labels must stay unique across databases and
+      // servers sharing one engine.
+      const started = await deps.driver.startAttempt(`${challengeId}-${randomUUID().slice(0, 8)}`, challenge);
+      try {
+        const attempt = store.insert(userId, challengeId, started.sandbox, now());
+        return { attempt, warnings: started.warnings };
+      } catch (error) {
+        // Another request started the same challenge meanwhile: do not leak this sandbox.
+        await deps.driver.endAttempt(started.sandbox).catch(() => undefined);
+        if (store.live(userId, challengeId)) throw attemptAlreadyStarted(challengeId);
+        throw error;
+      }
+    },
+
+    async check(userId, challengeId) {
+      const challenge = get(challengeId);
+      const attempt = live(userId, challengeId);
+      const snapshot = await collectSnapshot(deps.driver, challenge, attempt.sandbox);
+      const results = evaluateChecks(challenge, snapshot);
+      const allPassed = results.every((result) => result.passed);
+      store.recordCheck(attempt.id, allPassed, now());
+      return { attempt: reread(attempt), results, allPassed };
+    },
+
+    nextHint(userId, challengeId) {
+      const challenge = get(challengeId);
+      const attempt = live(userId, challengeId);
+      const total = challenge.hints.length;
+      const hint = challenge.hints[attempt.hintsUsed];
+      if (hint === undefined) return { hint: null, number: total, total };
+      store.recordHint(attempt.id);
+      return { hint, number: attempt.hintsUsed + 1, total };
+    },
+
+    giveUp(userId, challengeId) {
+      const challenge = get(challengeId);
+      const attempt = live(userId, challengeId);
+      store.recordGiveUp(attempt.id);
+      return { attempt: reread(attempt), solution: challenge.solution };
+    },
+
+    async end(userId, challengeId) {
+      const attempt = live(userId, challengeId);
+      // Teardown first: if the engine is gone the attempt stays live, so ending can be retried.
+      const report = await deps.driver.endAttempt(attempt.sandbox);
+      store.recordEnd(attempt.id, now());
+      return { attempt: reread(attempt), report };
+    },
+
+    async reset(userId, challengeId) {
+      if (store.live(userId, challengeId)) await service.end(userId, challengeId);
+      return service.start(userId, challengeId);
+    },
+  };
+  return service;
+}
