@@ -45,10 +45,13 @@ function portOf(server: Server): number {
 /** Runs one load job in a worker thread, so the generator does not steal the server's event loop. */
 function drive(job: LoadJob): Promise<LoadResult> {
   return new Promise((resolve, reject) => {
-    // Workers do not inherit tsx's hooks from the `tsx` CLI; register them for the .ts file.
-    const worker = new Worker(new URL('./support/load.ts', import.meta.url), {
+    // On Node 20 a worker gets neither the tsx CLI's hooks nor `--import tsx` in execArgv, so a
+    // two-line bootstrap loads the TypeScript module through tsx's API.
+    const api = JSON.stringify(import.meta.resolve('tsx/esm/api'));
+    const entry = JSON.stringify(new URL('./support/load.ts', import.meta.url).href);
+    const worker = new Worker(`import(${api}).then(({ tsImport }) => tsImport(${entry}, ${entry}));`, {
+      eval: true,
       workerData: job,
-      execArgv: ['--import', import.meta.resolve('tsx')],
     });
     worker.once('message', (message: { ok: true; result: LoadResult } | { ok: false; error: string }) => {
       void worker.terminate();

@@ -7,7 +7,7 @@
 const SINGULAR_S = new Set([
   'kubernetes', 'dns', 'status', 'process', 'access', 'alias', 'class', 'address', 'ingress',
   'this', 'is', 'bus', 'os', 'gas', 'ps', 'https', 'tls', 'vs', 'chaos', 'series', 'ls', 'redis',
-  'nodeport', 'headless', 'bss', 'cgroups v2', 'aws', 'gcs', 'nfs', 'ipvs',
+  'nodeport', 'headless', 'always', 'unless', 'kubectl apply', 'kubectl create', 'bss', 'cgroups v2', 'aws', 'gcs', 'nfs', 'ipvs',
 ]);
 
 /** Words that start a description but say nothing ("This", "It simply"). */
@@ -34,6 +34,9 @@ export function isPlural(term: string): boolean {
  */
 export function asPredicate(description: string): string {
   const text = description.replace(FILLER_START, '').replace(/[\s:.\-–—>]+$/, '').trim();
+  // "Also remove …" → "also removes …": conjugate the verb after a leading adverb.
+  const adverb = /^(also|only|just|then|first|quickly)\s+(.*)$/is.exec(text);
+  if (adverb?.[1] && adverb[2]) return `${adverb[1].toLowerCase()} ${asPredicate(adverb[2])}`;
   const match = /^(\S+)(.*)$/s.exec(text);
   if (!match?.[1]) return text;
   const verb = match[1];

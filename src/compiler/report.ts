@@ -68,7 +68,7 @@ function suspicionOf(card: CompiledCard): string | undefined {
   if (!answer) return 'empty answer';
   if (prompt === answer) return 'answer equals question';
   if (card.prompt.length > MAX_PROMPT_CHARS) return `prompt is ${card.prompt.length} characters long`;
-  if (isCutMidSentence(card.answer)) return 'answer seems cut mid-sentence';
+  if (card.kind !== 'command' && isCutMidSentence(card.answer)) return 'answer seems cut mid-sentence';
   if (card.kind === 'choice' && (card.choices ?? []).filter((c) => c === card.answer).length !== 1) {
     return 'choices do not contain the answer exactly once';
   }

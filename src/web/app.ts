@@ -54,7 +54,7 @@ export function createApp(deps: AppDeps): Express {
   app.use(express.json({ limit: '64kb' }));
   app.use(cookieParser());
   app.use(loadSession(deps.sessions, deps.users, deps.clock));
-  app.use(csrfProtection(serverSecret(deps.db, 'csrf'), deps.config.secureCookies));
+  app.use(csrfProtection(serverSecret(deps.db, 'csrf'), deps.config.secureCookies, ['/setup', '/login', '/join']));
   app.use(requireSetUp(deps.users));
 
   app.use(authRoutes(deps));

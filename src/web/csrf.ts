@@ -10,8 +10,9 @@ const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
  * signing in, of a random anonymous cookie) under a server secret kept in the database. Forms
  * send it as `_csrf`, scripts as `x-csrf-token`. Another site can make the browser send the
  * cookie but cannot read the page to learn the token. Same-site cookies are a second line.
+ * `publicForms` are the paths that accept POSTs from signed-out visitors (sign-in, set-up, join).
  */
-export function csrfProtection(secret: string, secureCookies: boolean) {
+export function csrfProtection(secret: string, secureCookies: boolean, publicForms: readonly string[]) {
   const tokenFor = (key: string) => createHmac('sha256', secret).update(key).digest('base64url');
   return (req: Request, res: Response, next: NextFunction): void => {
     let key = req.sessionToken ?? (req.cookies as Record<string, string | undefined>)[ANON_COOKIE];
@@ -23,6 +24,9 @@ export function csrfProtection(secret: string, secureCookies: boolean) {
     req.csrfToken = expected;
     res.locals.csrfToken = expected;
     if (SAFE_METHODS.has(req.method)) return next();
+    // A signed-out request carries no authority to abuse, except on the forms that sign in or
+    // create accounts; elsewhere it goes on to be refused as 401 by the sign-in check.
+    if (!req.sessionToken && !publicForms.includes(req.path)) return next();
     const body = req.body as Record<string, unknown> | undefined;
     const sent = req.get('x-csrf-token') ?? (typeof body?._csrf === 'string' ? body._csrf : '');
     const a = Buffer.from(sent);

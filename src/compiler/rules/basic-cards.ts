@@ -67,7 +67,7 @@ export function definitionCard(line: NoteLine, ctx: RuleContext): boolean {
   const expansion = isExpansionOf(found.term, found.definition);
   ctx.emit({
     kind: 'basic',
-    prompt: expansion ? `What does ${found.term} stand for?` : whatIs(found.term),
+    prompt: expansion ? `What does ${found.term} stand for?` : whatIsIn(found.term, line),
     answer: found.definition,
     answerMode: expansion ? 'words' : wordsOrReveal(found.definition),
     line: line.line,
@@ -75,6 +75,16 @@ export function definitionCard(line: NoteLine, ctx: RuleContext): boolean {
   });
   ctx.consume(line);
   return true;
+}
+
+// Under a plural label ("Restart policies") a bare term is ambiguous: "What is the always restart
+// policy?" says which "always" is meant.
+function whatIsIn(term: string, line: NoteLine): string {
+  const label = line.parent?.leadIn ? line.parent.text.replace(/[:\s]+$/, '') : '';
+  if (!/[^s]s$/.test(label) || wordCount(label) > 3 || wordCount(term) > 2) return whatIs(term);
+  const noun = label.replace(/ies$/, 'y').replace(/s$/, '');
+  const lowerNoun = /^[A-Z][a-z]/.test(noun) && !/^[A-Z][a-z]+[A-Z]/.test(noun) ? noun.charAt(0).toLowerCase() + noun.slice(1) : noun;
+  return `What is the ${term} ${lowerNoun}?`;
 }
 
 /** "**ReplicaSet**" with one child bullet that says what it is → "What is ReplicaSet?". */

@@ -9,7 +9,8 @@ import { type RuleContext, wordsOrReveal } from './rule-context.js';
  * the subject of the sentence before it or of its parent bullet, as a reader would.
  */
 
-const DEFINING = /^(?:(?:a|an|the)\s+)?(.+?)\s+(is|are|means|refers to|stands for)\s+(.+)$/i;
+// A copula ("is", "means") or a present-tense verb in the third person ("runs", "keeps").
+const DEFINING = /^(?:(?:a|an|the)\s+)?(.+?)\s+(is|are|means|refers to|stands for|[a-z]{2,}[^s\W]s)\s+(.+)$/;
 // "It validates …", "This is …": a pronoun sentence about the subject the reader already has.
 const PRONOUN_CLAUSE = /^(?:it|this|they)\s+((?:is|are|can|will|also|does|has|never|only|[a-z]+[^s\W]s)\b.*)$/i;
 const MAX_SUBJECT_WORDS = 4;
@@ -82,7 +83,8 @@ function isTerm(subject: string): boolean {
   const words = subject.split(/\s+/);
   const first = (words[0] ?? '').toLowerCase();
   if (words.length > MAX_SUBJECT_WORDS || NOT_SUBJECTS.has(first) || first === 'it' || first === 'they') return false;
-  return !/[,;:()?!]/.test(subject) && /[a-z]/i.test(subject);
+  // A gerund subject ("Publishing a port maps …") is an action, not a term to recall.
+  return !/ing$/.test(first) && !/[,;:()?!]/.test(subject) && /[a-z]/i.test(subject);
 }
 
 // Keep the sentence's own article ("A ___ is …") so the blank reads naturally.
