@@ -69,9 +69,13 @@ function runRules(outline: Outline, body: string, ctx: RuleContext): void {
   const memory: SubjectMemory = new Map();
   for (const line of outline.lines) {
     if (ctx.isConsumed(line) || line.describesCode) continue;
+    // A label only names a topic; the only card it can make is "What is <label>?".
+    if (line.leadIn) {
+      void (questionCard(line, ctx) || labelCard(line, ctx));
+      continue;
+    }
     void (
       questionCard(line, ctx) ||
-      labelCard(line, ctx) ||
       inlineCommandCard(line, ctx) ||
       flagCard(line, ctx) ||
       definitionCard(line, ctx) ||

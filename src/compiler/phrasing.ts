@@ -34,6 +34,7 @@ export function isPlural(term: string): boolean {
  */
 export function asPredicate(description: string): string {
   const text = description.replace(FILLER_START, '').replace(/[\s:.\-–—>]+$/, '').trim();
+  if (/^(?:a|an|the)\s/i.test(text)) return text; // a noun phrase, nothing to conjugate
   // "Also remove …" → "also removes …": conjugate the verb after a leading adverb.
   const adverb = /^(also|only|just|then|first|quickly)\s+(.*)$/is.exec(text);
   if (adverb?.[1] && adverb[2]) return `${adverb[1].toLowerCase()} ${asPredicate(adverb[2])}`;
@@ -46,8 +47,18 @@ export function asPredicate(description: string): string {
   const word = keepCase ? verb : lower;
   const conjugated = /s$/.test(lower) && !/(?:ss|us)$/.test(lower);
   if (keepCase || conjugated) return word + rest;
-  return thirdPerson(word) + rest;
+  // "Build an image … and tag it" → "builds an image … and tags it".
+  const joined = rest.replace(/\b(and|or) (\w+)\b/g, (whole, joiner: string, next: string) =>
+    IMPERATIVES.has(next) ? `${joiner} ${thirdPerson(next)}` : whole,
+  );
+  return thirdPerson(word) + joined;
 }
+
+const IMPERATIVES = new Set([
+  'run', 'drop', 'tag', 'print', 'push', 'start', 'stop', 'remove', 'keep', 'show', 'open', 'attach',
+  'publish', 'wait', 'follow', 'delete', 'list', 'create', 'build', 'save', 'load', 'pull', 'give', 'use',
+  'return', 'mount', 'expose', 'watch', 'switch', 'send', 'read', 'write', 'restart', 'exit', 'serve', 'update',
+]);
 
 function thirdPerson(verb: string): string {
   if (/(?:s|sh|ch|x|z|o)$/.test(verb)) return `${verb}es`;
@@ -118,5 +129,5 @@ export function isExpansionOf(term: string, expansion: string): boolean {
 
 /** Trims trailing separators and a final period so an answer reads as a clean phrase. */
 export function cleanAnswer(text: string): string {
-  return text.replace(/^[\s:\-–—>]+/, '').replace(/[\s;,]+$/, '').replace(/(?<!\.\.)\.$/, '').trim();
+  return text.replace(/^(?:[\s:–—>]|-(?![\w-]))+/, '').replace(/[\s;,]+$/, '').replace(/(?<!\.\.)\.$/, '').trim();
 }

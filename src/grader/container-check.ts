@@ -30,7 +30,7 @@ export class ContainerCheck implements CheckType<ContainerExpect> {
       const first = readProperties(expect, { ...placeholder }, snapshot).map((r) => r.expected);
       return {
         passed: false,
-        expected: [who, ...first].join(': '),
+        expected: first.length > 0 ? `${who}: ${first.join('; ')}` : who,
         observed: attemptContainersWords(snapshot),
       };
     }

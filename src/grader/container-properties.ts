@@ -91,8 +91,9 @@ function modeWords(mode: string, snapshot: Snapshot, what: string): string {
     const id = resolveContainerId(snapshot, mode.slice('container:'.length));
     return `the ${what} of container ${id ? nameOfContainer(snapshot, id) : mode.slice(10)}`;
   }
+  if (what === 'network' && ['', 'default', 'bridge'].includes(mode)) return 'the default bridge network';
   if (mode === '' || mode === 'default' || mode === 'private') return `its own ${what}`;
-  return mode === 'bridge' ? 'the default bridge network' : `${what} ${mode}`;
+  return `${what} ${mode}`;
 }
 
 function sameMode(actual: string, wanted: string, snapshot: Snapshot): boolean {

@@ -1,3 +1,4 @@
+import { request } from 'node:http';
 import type { HttpExpect } from '../challenges/schema.js';
 import type { CheckType, LiveContext, Verdict } from './check-type.js';
 import { normalizePort, publishedPorts } from './container-facts.js';
@@ -27,6 +28,35 @@ function shorten(body: string): string {
   return flat.length > 80 ? `${flat.slice(0, 77)}...` : flat || '(empty)';
 }
 
+const REASONS: Record<string, string> = {
+  ECONNREFUSED: 'connection refused',
+  ECONNRESET: 'connection reset (nothing answers behind the published port)',
+  EHOSTUNREACH: 'host unreachable',
+};
+
+/**
+ * One GET with node:http rather than fetch: Node 20's fetch never settles when a published
+ * port's proxy accepts and then resets the connection, which is exactly the case to report.
+ */
+function httpGet(url: string, timeoutMs: number): Promise<HttpOutcome> {
+  return new Promise((resolve) => {
+    const req = request(url, { method: 'GET', timeout: timeoutMs }, (response) => {
+      let body = '';
+      response.setEncoding('utf8');
+      response.on('data', (chunk: string) => {
+        if (body.length < BODY_LIMIT) body += chunk;
+      });
+      response.on('end', () => resolve({ url, status: response.statusCode ?? 0, body }));
+      response.on('error', (error) => resolve({ url, error: error.message }));
+    });
+    req.on('timeout', () => req.destroy(Object.assign(new Error(`no answer within ${timeoutMs} ms`), { code: 'TIMEOUT' })));
+    req.on('error', (error: NodeJS.ErrnoException) => {
+      resolve({ url, error: REASONS[error.code ?? ''] ?? error.message });
+    });
+    req.end();
+  });
+}
+
 /** Probes a port on the sandbox's host and grades the status and the body text. */
 export class HttpCheck implements CheckType<HttpExpect> {
   readonly kind = 'http';
@@ -35,15 +65,7 @@ export class HttpCheck implements CheckType<HttpExpect> {
     const port = hostPort(expect, snapshot);
     if (typeof port === 'string') return { http: { url: '', error: port } };
     const url = `http://${live.httpHost}:${port}${expect.path}`;
-    try {
-      const response = await fetch(url, { signal: AbortSignal.timeout(live.timeoutMs), redirect: 'manual' });
-      const body = (await response.text()).slice(0, BODY_LIMIT);
-      return { http: { url, status: response.status, body } };
-    } catch (error) {
-      const cause = (error as { cause?: { code?: string } }).cause?.code;
-      const reason = cause === 'ECONNREFUSED' ? 'connection refused' : cause === 'ECONNRESET' ? 'connection reset' : (error as Error).name === 'TimeoutError' ? `no answer within ${live.timeoutMs} ms` : (error as Error).message;
-      return { http: { url, error: reason } };
-    }
+    return { http: await httpGet(url, live.timeoutMs) };
   }
 
   evaluate(expect: HttpExpect, snapshot: Snapshot, checkId: string): Verdict {

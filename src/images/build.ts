@@ -9,6 +9,7 @@ import { rootfsTarball } from './debootstrap.js';
 import { DEFAULT_PULL_TIMEOUTS, Puller, type PullTimeouts } from './pull.js';
 import { hashRecipes, orderRecipes, parseReference, readContext, referencesOf } from './recipe-graph.js';
 import {
+  BUILD_STAGE_LABEL,
   IMAGE_RECIPES,
   RECIPE_HASH_LABEL,
   RECIPE_NAME_LABEL,
@@ -190,6 +191,8 @@ async function buildDockerfile(step: MakeStep): Promise<void> {
   await readProgress(stream, (message) => {
     for (const line of (message.stream ?? '').split('\n')) if (line.trim() !== '') step.onLine(line.trimEnd());
   });
+  // Only images carrying our stage label: a learner's own dangling images are none of our business.
+  await step.docker.pruneImages({ filters: { dangling: ['true'], label: [BUILD_STAGE_LABEL] } });
 }
 
 /** `docker import` of the debootstrap tarball; resolves true when the tarball came from the cache. */

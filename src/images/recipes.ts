@@ -53,6 +53,11 @@ export const RECIPE_HASH_LABEL = 'deckhand.recipe-hash';
 export const RECIPE_NAME_LABEL = 'deckhand.recipe';
 /** The label explaining how a stand-in differs from the image it imitates. */
 export const STAND_IN_LABEL = 'deckhand.stand-in';
+/**
+ * Set on throwaway stages of multi-stage Dockerfiles (`LABEL deckhand.build-stage=true`): the
+ * classic builder keeps each stage as an untagged image, which the build then removes.
+ */
+export const BUILD_STAGE_LABEL = 'deckhand.build-stage';
 
 const DEBIAN_BASE = 'debian:bookworm-slim';
 const BUSYBOX = 'busybox:latest';
@@ -74,11 +79,10 @@ export const IMAGE_RECIPES: readonly ImageRecipe[] = [
       variant: 'minbase',
       mirror: 'http://deb.debian.org/debian',
       // The same trimming the official slim image does, so the base stays near 75 MB.
+      // /run, /var/log/apt and /var/cache/debconf stay: dpkg, apt and debconf expect them.
       emptyDirs: [
         'var/lib/apt/lists',
         'var/cache/apt',
-        'var/cache/debconf',
-        'var/log',
         'usr/share/doc',
         'usr/share/man',
         'usr/share/info',
@@ -86,9 +90,21 @@ export const IMAGE_RECIPES: readonly ImageRecipe[] = [
         'usr/share/lintian',
         'dev',
         'tmp',
-        'run',
       ],
-      removeFiles: ['etc/resolv.conf', 'etc/hostname', 'etc/hosts', 'var/cache/ldconfig/aux-cache'],
+      removeFiles: [
+        'etc/resolv.conf',
+        'etc/hostname',
+        'etc/hosts',
+        'var/cache/ldconfig/aux-cache',
+        'var/cache/debconf/config.dat-old',
+        'var/cache/debconf/templates.dat-old',
+        'var/log/bootstrap.log',
+        'var/log/dpkg.log',
+        'var/log/alternatives.log',
+        'var/log/apt/history.log',
+        'var/log/apt/term.log',
+        'var/log/apt/eipp.log.xz',
+      ],
       changes: [
         'ENV PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin',
         'CMD ["bash"]',

@@ -10,6 +10,8 @@ import { errorHandler } from './errors.js';
 import { authRoutes } from './routes/auth-routes.js';
 import { browseRoutes } from './routes/browse-routes.js';
 import { homeRoutes } from './routes/home-routes.js';
+import { instructorRoutes } from './routes/instructor-routes.js';
+import { joinRoutes } from './routes/join-routes.js';
 import { reviewRoutes } from './routes/review-routes.js';
 import { statsRoutes } from './routes/stats-routes.js';
 import { loadSession, requireSetUp } from './session.js';
@@ -62,6 +64,8 @@ export function createApp(deps: AppDeps): Express {
   app.use(reviewRoutes(deps));
   app.use(statsRoutes(deps));
   app.use(browseRoutes(deps));
+  app.use(joinRoutes(deps));
+  app.use(instructorRoutes(deps));
 
   app.use((_req, _res, next) => next(notFound('There is no page here.')));
   app.use(errorHandler(deps.logger));

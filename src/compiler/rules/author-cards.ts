@@ -21,7 +21,8 @@ export function authorCards(line: NoteLine, ctx: RuleContext): boolean {
     ctx.consume(line);
     return true;
   }
-  const isCommand = looksLikeCommand(answer);
+  // Only an answer the author wrote as code is graded as a command.
+  const isCommand = looksLikeCommand(answer) && line.nodes.some((n) => n.type === 'inlineCode' && n.value.trim() === answer);
   ctx.emit({
     kind: isCommand ? 'command' : 'basic',
     prompt: question,

@@ -44,6 +44,7 @@ function checked(rawTerm: string, rawDefinition: string): Definition | undefined
   if (!term || !definition || /[.,;?!]$/.test(term) || /[.?!]\s/.test(term)) return undefined;
   if (wordCount(term) > MAX_TERM_WORDS || term.length > MAX_TERM_CHARS) return undefined;
   if (NOT_TERMS.has(term.toLowerCase().replace(/\.$/, ''))) return undefined;
+  if (/^(?:it|this|they|you|we|there)\b/i.test(term)) return undefined; // a clause, not a term
   if (looksLikeCommand(definition) || looksLikeCommand(term)) return undefined;
   return { term, definition };
 }
@@ -93,6 +94,9 @@ export function labelCard(line: NoteLine, ctx: RuleContext): boolean {
   if (!line.leadIn || line.children.length !== 1 || !child || child.children.length > 0) return false;
   if (ctx.isConsumed(child) || wordCount(child.text) < 3 || splitDefinition(child)) return false;
   if (looksLikeCommand(child.text)) return false;
+  // "etcd" › "etcd is a … store": the child defines its own subject, which a cloze asks better.
+  const label = line.text.replace(/[:\s*]+$/, '').toLowerCase();
+  if (child.text.toLowerCase().replace(/^(?:a|an|the)\s+/, '').startsWith(label)) return false;
   const answer = cleanAnswer(child.text);
   ctx.emit({
     kind: 'basic',

@@ -84,7 +84,7 @@ function predicateOf(definition: string): string {
   const text = cleanAnswer(definition.replace(/^(?:this|it)(?:\s+type\s+of\s+\w+)?\s+/i, ''));
   const first = (text.split(/\s+/)[0] ?? '').toLowerCase();
   if (['is', 'are', 'has', 'does', 'can', 'will'].includes(first) || /^[a-z]+[^s]s$/.test(first)) return text;
-  if (/^[a-z]+ed$/.test(first)) return `is ${text}`;
+  if (/^[a-z]+ed\s+(?:to|by|in|for|from|as|with)\b/.test(text)) return `is ${text}`;
   return `is described as "${text}"`;
 }
 
@@ -123,15 +123,23 @@ function groupNoun(entries: Entry[], first: NoteLine | undefined): string | unde
   }
   const parent = first?.parent;
   const label = parent?.leadIn ? parent.text.replace(/[:\s]+$/, '') : undefined;
-  if (label && /[^s]s$/i.test(label) && wordCount(label) <= 3) return singular(label).toLowerCase();
+  if (label && /[^s]s$/i.test(label) && wordCount(label) <= 3) return lowerCommonNoun(singular(label));
   return undefined;
+}
+
+// Proper names keep their capital ("Which Dockerfile instruction …"); common nouns lose it.
+const PROPER = /^(?:Docker|Dockerfile|Kubernetes|Linux|Service|Pod|BSD|CRI|OCI)\b/;
+function lowerCommonNoun(noun: string): string {
+  return PROPER.test(noun) ? noun : noun.charAt(0).toLowerCase() + noun.slice(1);
 }
 
 function singular(plural: string): string {
   return plural.replace(/ies$/i, 'y').replace(/(?<=[^s])s$/i, '');
 }
 
+// Upper-case names (FROM, CMD) are matched case-sensitively so "from" in prose stays.
 function blankName(text: string, name: string): string {
   const escaped = name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-  return text.replace(new RegExp(`(?<![\\w-])${escaped}(?![\\w-])`, 'gi'), '___');
+  const flags = name === name.toUpperCase() ? 'g' : 'gi';
+  return text.replace(new RegExp(`(?<![\\w-])${escaped}(?![\\w-])`, flags), '___');
 }

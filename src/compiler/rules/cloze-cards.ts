@@ -10,10 +10,13 @@ import { type RuleContext, wordsOrReveal } from './rule-context.js';
  */
 
 // A copula ("is", "means") or a present-tense verb in the third person ("runs", "keeps").
-const DEFINING = /^(?:(?:a|an|the)\s+)?(.+?)\s+(is|are|means|refers to|stands for|[a-z]{2,}[^s\W]s)\s+(.+)$/;
+const DEFINING = /^(?:(?:[Aa]n?|[Tt]he)\s+)?(.+?)\s+(is|are|was|were|means|refers to|stands for|[a-z]{2,}[^s\W]s)\s+(.+)$/;
 // "It validates …", "This is …": a pronoun sentence about the subject the reader already has.
 const PRONOUN_CLAUSE = /^(?:it|this|they)\s+((?:is|are|can|will|also|does|has|never|only|[a-z]+[^s\W]s)\b.*)$/i;
 const MAX_SUBJECT_WORDS = 4;
+const MAX_VERB_SUBJECT_WORDS = 3;
+const COPULAS = new Set(['is', 'are', 'was', 'were', 'means', 'refers to', 'stands for']);
+const PREPOSITIONS = new Set(['by', 'in', 'on', 'at', 'for', 'with', 'from', 'inside', 'after', 'before', 'when', 'if', 'once', 'to', 'as']);
 const MIN_PREDICATE_WORDS = 2;
 // Subjects that are not terms a learner would want to recall.
 const NOT_SUBJECTS = new Set([
@@ -48,6 +51,9 @@ export function clozeCards(line: NoteLine, ctx: RuleContext, memory: SubjectMemo
     const [, rawSubject, verb, predicate] = match;
     const subject = trimSubject(rawSubject);
     if (wordCount(predicate) < MIN_PREDICATE_WORDS || !isTerm(subject)) continue;
+    // With an ordinary verb a plural noun can pass for the verb ("Extensions add tools"), so
+    // only short subjects are trusted there.
+    if (!COPULAS.has(verb) && wordCount(subject) > MAX_VERB_SUBJECT_WORDS) continue;
     emitCloze(line, ctx, `${articleOf(sentence)}___ ${verb} ${blank(predicate, subject)}`, subject);
     if (!memory.has(line)) memory.set(line, subject);
     previousSubject = subject;
@@ -74,15 +80,18 @@ function isPlainWord(term: string): boolean {
 
 function inheritedSubject(line: NoteLine, memory: SubjectMemory): string | undefined {
   const parent = line.parent;
-  if (!parent) return undefined;
-  const label = parent.leadIn ? parent.text.replace(/[:\s]+$/, '').replace(/^(?:the|a|an)\s+/i, '') : undefined;
-  return memory.get(parent) ?? label;
+  // Without a parent, "It …" refers to what the previous bullet of the same list defined.
+  const previous = line.siblings[line.siblings.indexOf(line) - 1];
+  if (!parent) return previous ? memory.get(previous) : undefined;
+  const label = parent?.leadIn ? parent.text.replace(/[:\s]+$/, '').replace(/^(?:the|a|an)\s+/i, '') : undefined;
+  return memory.get(parent) ?? label ?? (previous ? memory.get(previous) : undefined);
 }
 
 function isTerm(subject: string): boolean {
   const words = subject.split(/\s+/);
   const first = (words[0] ?? '').toLowerCase();
-  if (words.length > MAX_SUBJECT_WORDS || NOT_SUBJECTS.has(first) || first === 'it' || first === 'they') return false;
+  if (words.length > MAX_SUBJECT_WORDS || NOT_SUBJECTS.has(first) || PREPOSITIONS.has(first)) return false;
+  if (words.some((word) => /^(?:it|they|them|this|that|you)$/i.test(word))) return false;
   // A gerund subject ("Publishing a port maps …") is an action, not a term to recall.
   return !/ing$/.test(first) && !/[,;:()?!]/.test(subject) && /[a-z]/i.test(subject);
 }

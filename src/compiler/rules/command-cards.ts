@@ -10,6 +10,7 @@ import {
 } from './command-text.js';
 import type { RuleContext } from './rule-context.js';
 import type { AnswerMode } from '../types.js';
+import { lowerFirst, splitSentences } from '../phrasing.js';
 
 /**
  * Command recall: "Which command …?" from a code block and the sentence that says what it does,
@@ -32,7 +33,11 @@ export function codeBlockCard(code: CodeBlock, ctx: RuleContext): boolean {
     (line): line is NoteLine => line !== undefined && !line.leadIn && !ctx.isConsumed(line),
   );
   for (const line of candidates) {
-    const description = describeCommand(line.text);
+    // An intro before the block ends in the sentence that leads into it; a note after it starts
+    // with the sentence about it.
+    const sentences = splitSentences(line.text);
+    const sentence = (line === code.after ? sentences[0] : sentences[sentences.length - 1]) ?? line.text;
+    const description = describeCommand(sentence);
     if (!description) continue;
     const shell = isShellLang(code.lang) || looksLikeCommand(answer);
     const noun = shell ? 'command' : languageName(code.lang);
@@ -119,6 +124,9 @@ function separatedCommand(text: string): { command: string; description: string 
 
 function promptFor(description: CommandDescription, noun: string): string {
   if (description.question) return description.question;
+  // A noun phrase ("A small image that serves a page") describes the result, not an action.
+  const phrase = /^(?:a|an|the)\s/i.test(description.predicate) ? description.predicate : undefined;
+  if (phrase) return `Write ${noun === 'command' ? 'the command' : `a ${noun}`} for ${lowerFirst(phrase)}.`;
   if (description.example) return `Give an example of a ${noun} that ${description.predicate}.`;
   return `Which ${noun} ${description.predicate}?`;
 }

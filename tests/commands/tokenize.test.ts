@@ -1,0 +1,42 @@
+import { describe, expect, it } from 'vitest';
+import { tokenize } from '../../src/commands/tokenize.js';
+import { parseCommand } from '../../src/commands/parse-command.js';
+
+describe('shell-like tokenizing', () => {
+  it('splits on whitespace and keeps quoted spaces', () => {
+    expect(tokenize(`docker run -e "A=b c" -e 'X=$Y' alpine`)).toEqual({ ok: true, words: ['docker', 'run', '-e', 'A=b c', '-e', 'X=$Y', 'alpine'] });
+  });
+
+  it('joins quoted and unquoted parts of one word', () => {
+    expect(tokenize(`-v "$PWD/site":/usr/share/nginx/html`)).toEqual({ ok: true, words: ['-v', '$PWD/site:/usr/share/nginx/html'] });
+  });
+
+  it('treats a backslash as escaping the next character and backslash-newline as a continuation', () => {
+    expect(tokenize('echo a\\ b \\\n c')).toEqual({ ok: true, words: ['echo', 'a b', 'c'] });
+  });
+
+  it('refuses unclosed quotes and shell operators', () => {
+    expect(tokenize('echo "oops').ok).toBe(false);
+    expect(tokenize('docker ps | head').ok).toBe(false);
+    expect(tokenize('a && b').ok).toBe(false);
+  });
+});
+
+describe('parsing docker invocations', () => {
+  it('resolves management aliases and bundled flags', () => {
+    const parsed = parseCommand('docker container run -dit --name web -p 80:80 nginx:latest sh -c "echo hi"');
+    expect(parsed).toMatchObject({
+      program: 'docker',
+      path: ['run'],
+      positionals: ['nginx'],
+      rest: ['sh', '-c', 'echo hi'],
+    });
+    expect(Object.fromEntries(parsed?.flags ?? [])).toEqual({
+      detach: ['true'], interactive: ['true'], tty: ['true'], name: ['web'], publish: ['80:80'],
+    });
+  });
+
+  it('returns undefined for programs it does not know', () => {
+    expect(parseCommand('podman run nginx')).toBeUndefined();
+  });
+});
