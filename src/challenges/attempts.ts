@@ -4,6 +4,7 @@ import type { CheckResult } from '../grader/check-type.js';
 import { collectSnapshot } from '../grader/collect.js';
 import { evaluateChecks } from '../grader/evaluate.js';
 import type { SandboxDriver, TeardownReport } from '../sandbox/driver.js';
+import { SandboxError } from '../sandbox/errors.js';
 import { AttemptStore, type Attempt } from './attempt-store.js';
 import { attemptAlreadyStarted, attemptNotStarted, challengeNotFound } from './errors.js';
 import type { Challenge } from './schema.js';
@@ -106,7 +107,12 @@ export function createChallengeService(deps: ChallengeServiceDeps): ChallengeSer
     async check(userId, challengeId) {
       const challenge = get(challengeId);
       const attempt = live(userId, challengeId);
-      const snapshot = await collectSnapshot(deps.driver, challenge, attempt.sandbox);
+      const snapshot = await collectSnapshot(deps.driver, challenge, attempt.sandbox).catch(async (error: unknown) => {
+        // Say plainly that the engine is gone; the attempt stays live for when it returns.
+        const status = await deps.driver.status();
+        if (!status.reachable) throw new SandboxError('engine-unavailable', status.message);
+        throw error;
+      });
       const results = evaluateChecks(challenge, snapshot);
       const allPassed = results.every((result) => result.passed);
       store.recordCheck(attempt.id, allPassed, now());

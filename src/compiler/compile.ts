@@ -44,7 +44,10 @@ function compileFile(file: NoteFile, result: CompileResult): void {
   const consumed = new Set<NoteLine>();
   const touched = new Set<NoteLine>();
   const ctx: RuleContext = {
-    emit: (draft) => result.cards.push(toCard(draft, file.path, tags)),
+    emit: (draft) => {
+      // Last line of defence: a heuristic fooled by odd text must not ship a card with a blank side.
+      if (isWellFormed(draft)) result.cards.push(toCard(draft, file.path, tags));
+    },
     error: (line, message) => result.errors.push({ file: file.path, line, message }),
     consume: (...lines) => lines.forEach((line) => consumed.add(line)),
     isConsumed: (line) => consumed.has(line),
@@ -85,6 +88,14 @@ function runRules(outline: Outline, body: string, ctx: RuleContext): void {
   const lists = new Set<NoteLine[]>();
   for (const line of outline.lines) if (line.siblings.length > 0) lists.add(line.siblings);
   for (const siblings of lists) choiceCards(siblings, ctx);
+}
+
+function isWellFormed(draft: CardDraft): boolean {
+  const blank = (text: string): boolean => !/[\p{L}\p{N}]/u.test(text) || /^_+$/.test(text.trim());
+  if (blank(draft.prompt) || blank(draft.answer)) return false;
+  if (draft.kind !== 'choice') return true;
+  const choices = draft.choices ?? [];
+  return choices.length >= 3 && choices.filter((choice) => choice === draft.answer).length === 1 && choices.every((c) => !blank(c));
 }
 
 function toCard(draft: CardDraft, file: string, tags: string[] | undefined): CompiledCard {

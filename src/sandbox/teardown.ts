@@ -63,9 +63,10 @@ export async function removeAttemptResources(
   const images = await docker.listImages();
   for (const image of images) {
     const tags = (image.RepoTags ?? []).filter((tag) => tag !== '<none>:<none>').map(normalizeTag);
-    if (tags.some((tag) => protectedTags.has(tag))) continue;
-    const newTags = tags.filter((tag) => !base.tags.has(tag));
-    const keptTags = tags.filter((tag) => base.tags.has(tag));
+    // A protected or older tag keeps the image; only the tags added during the attempt go.
+    const kept = (tag: string): boolean => base.tags.has(tag) || protectedTags.has(tag);
+    const newTags = tags.filter((tag) => !kept(tag));
+    const keptTags = tags.filter(kept);
     const builtNow = !base.images.has(image.Id);
     if (builtNow && keptTags.length === 0) {
       if (await attempt(`image ${newTags[0] ?? image.Id.slice(7, 19)}`, () => docker.getImage(image.Id).remove({ force: newTags.length > 1 }))) {

@@ -15,6 +15,9 @@ import { joinRoutes } from './routes/join-routes.js';
 import { reviewRoutes } from './routes/review-routes.js';
 import { statsRoutes } from './routes/stats-routes.js';
 import { loadSession, requireSetUp } from './session.js';
+import { portProxyRoutes } from '../port-proxy/port-proxy.js';
+import { classroomSandboxes } from '../sandbox/isolated/classroom-deps.js';
+import { terminalRoutes, xtermAssets } from '../terminal/terminal-routes.js';
 
 export const VIEWS_DIR = fileURLToPath(new URL('../../views', import.meta.url));
 
@@ -66,6 +69,13 @@ export function createApp(deps: AppDeps): Express {
   app.use(browseRoutes(deps));
   app.use(joinRoutes(deps));
   app.use(instructorRoutes(deps));
+
+  app.use(xtermAssets());
+  const sandboxes = classroomSandboxes(deps);
+  if (sandboxes) {
+    app.use(terminalRoutes(sandboxes));
+    app.use(portProxyRoutes(sandboxes));
+  }
 
   app.use((_req, _res, next) => next(notFound('There is no page here.')));
   app.use(errorHandler(deps.logger));

@@ -21,7 +21,7 @@ describe('compile report', () => {
       card('What is a Pod?', 'a group of containers that share the'),
       card(`Which ${'very '.repeat(50)}long question?`, 'this one'),
     ]).map((s) => s.reason);
-    expect(reasons).toEqual(['answer equals question', 'answer seems cut mid-sentence', 'prompt is 220 characters long']);
+    expect(reasons).toEqual(['answer equals question', 'answer seems cut mid-sentence', 'prompt is 270 characters long']);
   });
 
   it('prints errors as file:line: message', () => {
