@@ -1,14 +1,13 @@
 import { ConfigError, loadConfig } from './config/config.js';
 import { openDatabase } from './db/database.js';
 import { migrateDatabase } from './db/migrate.js';
-import { syncContent } from './content/sync.js';
 import { createLogger } from './logging/logger.js';
 import { createApp } from './web/app.js';
 import { buildDeps } from './web/build-deps.js';
 import { startJobs } from './jobs/jobs.js';
 
 /** Entry point: configure, migrate, load content, listen, start background jobs. */
-function main(): void {
+async function main(): Promise<void> {
   let config;
   try {
     config = loadConfig();
@@ -23,10 +22,9 @@ function main(): void {
   const db = openDatabase(config.databaseFile);
   const applied = migrateDatabase(db);
   if (applied.length > 0) logger.info({ applied }, 'database migrated');
-  const content = syncContent(db, config.contentDir, Date.now());
-  logger.info({ cards: content.cards, retired: content.retired, errors: content.errors.length }, 'content loaded');
-
   const deps = buildDeps({ db, config, clock: () => new Date(), logger });
+  await deps.content.reload();
+  if (config.watchContent) deps.content.watch();
   const app = createApp(deps);
   const server = app.listen(config.port, config.host, () => {
     logger.info(`Deckhand is listening on http://${config.host}:${config.port}/`);
@@ -34,6 +32,7 @@ function main(): void {
   const jobs = startJobs(deps);
   const stop = () => {
     jobs.stop();
+    deps.content.close();
     server.close(() => {
       db.close();
       process.exit(0);
@@ -43,4 +42,4 @@ function main(): void {
   process.on('SIGTERM', stop);
 }
 
-main();
+await main();

@@ -1,13 +1,7 @@
-/** A card as content produces it, before it has an id (the compiler's CompiledCard has this shape). */
-export interface ContentCard {
-  kind: string;
-  topic: string[];
-  prompt: string;
-  answer: string;
-  answerMode: string;
-  choices?: string[];
-  source: { file: string; line: number };
-}
+import type { CompiledCard } from '../compiler/types.js';
+
+/** A card as content produces it, before it has an id. */
+export type ContentCard = CompiledCard;
 
 /** A card as stored: content plus identity and life cycle. */
 export interface StoredCardRow {

@@ -1,3 +1,5 @@
+import type { StoredCard } from '../compiler/identity.js';
+import type { CardKind } from '../compiler/types.js';
 import type { Database } from '../db/database.js';
 import { joinTopic, splitTopic, type ContentCard, type StoredCardRow } from './card.js';
 
@@ -8,19 +10,10 @@ export interface CardAssignments {
 }
 
 /** The stored cards in the shape identity matching needs (retired ones included). */
-export function storedCards(db: Database): {
-  id: string;
-  kind: string;
-  topic: string[];
-  prompt: string;
-  answer: string;
-  sourceFile: string;
-  sourceLine: number;
-  retired: boolean;
-}[] {
+export function storedCards(db: Database): StoredCard[] {
   return db.all<StoredCardRow>('SELECT * FROM cards ORDER BY position').map((row) => ({
     id: row.id,
-    kind: row.kind,
+    kind: row.kind as CardKind,
     topic: splitTopic(row.topic),
     prompt: row.prompt,
     answer: row.answer,

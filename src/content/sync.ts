@@ -1,62 +1,45 @@
-import { createHash } from 'node:crypto';
-import { readdirSync, readFileSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { compileNotes } from '../compiler/compile.js';
+import { matchCardIdentities, stableCardId } from '../compiler/identity.js';
+import { readNoteFiles } from '../compiler/read-dir.js';
+import type { CompileError, NoteFile } from '../compiler/types.js';
 import type { Database } from '../db/database.js';
-import type { ContentCard } from './card.js';
 import { storedCards, writeCards } from './store.js';
-
-export interface ContentError {
-  file: string;
-  line: number;
-  message: string;
-}
 
 export interface SyncResult {
   cards: number;
+  added: number;
+  revived: number;
   retired: number;
-  errors: ContentError[];
-}
-
-function markdownFiles(dir: string): string[] {
-  return readdirSync(dir, { recursive: true, encoding: 'utf8' })
-    .filter((name) => name.endsWith('.md') && !name.startsWith('challenges'))
-    .map((name) => join(dir, name))
-    .sort();
-}
-
-/** First pipeline: explicit `question :: answer` lines, one card each. */
-function explicitCards(file: string, text: string): ContentCard[] {
-  const cards: ContentCard[] = [];
-  text.split('\n').forEach((line, index) => {
-    const [prompt, answer] = line.replace(/^\s*[-*]\s+/, '').split(' :: ');
-    if (prompt && answer) {
-      cards.push({
-        kind: 'basic',
-        topic: [file.replace(/\.md$/, '')],
-        prompt: prompt.trim(),
-        answer: answer.trim(),
-        answerMode: 'reveal',
-        source: { file, line: index + 1 },
-      });
-    }
-  });
-  return cards;
-}
-
-function cardId(card: ContentCard): string {
-  return createHash('sha256').update(`${card.kind}\n${card.prompt}\n${card.answer}`).digest('hex').slice(0, 16);
+  errors: CompileError[];
+  /** Files whose errors kept their previous cards in place. */
+  heldBack: string[];
 }
 
 /**
- * Reads the content folder and brings the cards table in line with it. On errors nothing is
- * written, so the server keeps serving the last good content.
+ * Compiles the notes and brings the cards table in line with them, in one transaction.
+ *
+ * A note file with errors is held back: its stored cards stay exactly as they were (neither
+ * updated nor retired), so a half-edited file never costs the learner their history, and the
+ * server keeps serving the last good version of it. Every other file is synced.
  */
-export function syncContent(db: Database, dir: string, now: number): SyncResult {
-  const cards = markdownFiles(dir).flatMap((path) => explicitCards(relative(dir, path), readFileSync(path, 'utf8')));
-  const ids = new Set(cards.map(cardId));
-  const retiredIds = storedCards(db)
-    .filter((card) => !card.retired && !ids.has(card.id))
-    .map((card) => card.id);
-  const written = writeCards(db, { assignments: cards.map((card) => ({ card, id: cardId(card) })), retiredIds }, now);
-  return { cards: written.upserted, retired: written.retired, errors: [] };
+export function syncNotes(db: Database, files: readonly NoteFile[], now: number): SyncResult {
+  const compiled = compileNotes(files);
+  const broken = new Set(compiled.errors.map((error) => error.file));
+  const cards = compiled.cards.filter((card) => !broken.has(card.source.file));
+  const previous = storedCards(db).filter((card) => !broken.has(card.sourceFile));
+  const plan = matchCardIdentities(previous, cards, stableCardId);
+  const written = writeCards(db, { assignments: plan.assignments, retiredIds: plan.retiredIds }, now);
+  return {
+    cards: written.upserted,
+    added: plan.assignments.filter((a) => a.isNew).length,
+    revived: plan.assignments.filter((a) => a.revived).length,
+    retired: written.retired,
+    errors: compiled.errors,
+    heldBack: [...broken].sort(),
+  };
+}
+
+/** Reads the content folder and syncs it. */
+export async function syncContent(db: Database, dir: string, now: number): Promise<SyncResult> {
+  return syncNotes(db, await readNoteFiles(dir), now);
 }

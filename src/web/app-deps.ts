@@ -1,6 +1,7 @@
 import type { SessionService } from '../accounts/sessions.js';
 import type { UserService } from '../accounts/users.js';
 import type { Config } from '../config/config.js';
+import type { ContentLibrary } from '../content/library.js';
 import type { Database } from '../db/database.js';
 import type { Logger } from '../logging/logger.js';
 
@@ -12,4 +13,6 @@ export interface AppDeps {
   logger: Logger;
   users: UserService;
   sessions: SessionService;
+  /** The notes, compiled into cards; reloadable while the server runs. */
+  content: ContentLibrary;
 }

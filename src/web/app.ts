@@ -8,6 +8,7 @@ import type { AppDeps } from './app-deps.js';
 import { csrfProtection } from './csrf.js';
 import { errorHandler } from './errors.js';
 import { authRoutes } from './routes/auth-routes.js';
+import { contentRoutes } from './routes/content-routes.js';
 import { browseRoutes } from './routes/browse-routes.js';
 import { homeRoutes } from './routes/home-routes.js';
 import { instructorRoutes } from './routes/instructor-routes.js';
@@ -67,6 +68,7 @@ export function createApp(deps: AppDeps): Express {
   app.use(reviewRoutes(deps));
   app.use(statsRoutes(deps));
   app.use(browseRoutes(deps));
+  app.use(contentRoutes(deps));
   app.use(joinRoutes(deps));
   app.use(instructorRoutes(deps));
 

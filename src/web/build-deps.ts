@@ -1,6 +1,7 @@
 import { SessionService } from '../accounts/sessions.js';
 import { UserService } from '../accounts/users.js';
 import type { Config } from '../config/config.js';
+import { ContentLibrary } from '../content/library.js';
 import type { Database } from '../db/database.js';
 import type { Logger } from '../logging/logger.js';
 import type { AppDeps } from './app-deps.js';
@@ -11,5 +12,6 @@ export function buildDeps(input: { db: Database; config: Config; clock: () => Da
     ...input,
     users: new UserService(input.db),
     sessions: new SessionService(input.db),
+    content: new ContentLibrary(input.db, input.config.contentDir, input.clock, input.logger),
   };
 }

@@ -101,15 +101,24 @@ describe.skipIf(!hasDocker)('classroom sandboxes on a real engine', () => {
     expect(closed.body.error.message).toContain('Nothing answers on port 8081');
   });
 
-  it('never forwards the Deckhand session cookie to the learner’s server', async () => {
+  it('never forwards Deckhand credentials to the learner’s server, nor its cookies back', async () => {
     const [a] = learners;
     if (!a) throw new Error('learner missing');
-    // A one-shot server in the sandbox that echoes the request it got.
-    await execIn(room.host, a.sandbox.containerId ?? '', "docker run -d -p 8088:8088 busybox sh -c 'nc -l -p 8088 > /tmp/req & sleep 1; while true; do sleep 1; done'");
-    await execIn(room.host, a.sandbox.containerId ?? '', `docker run -d --name echo -p 8089:8089 busybox sh -c 'while true; do printf "HTTP/1.0 200 OK\\r\\n\\r\\n" | nc -l -p 8089 ; done'`);
-    const res = await request(room.app).get(`/sandboxes/${a.sandbox.id}/ports/8089/`).set('Cookie', `${a.cookie}; other=1`).set('Authorization', 'Bearer x');
+    const container = a.sandbox.containerId ?? '';
+    await room.sandboxes.images.ensureImages(room.sandboxes.innerDocker(a.sandbox.address ?? ''), ['busybox']);
+    // A one-shot server that records the request it got and tries to set Deckhand's cookie.
+    const reply = 'HTTP/1.0 200 OK\\r\\nSet-Cookie: dh_session=stolen; Path=/\\r\\nContent-Length: 2\\r\\n\\r\\nhi';
+    const started = await execIn(room.host, container, `docker run -d --name spy -p 8089:8089 busybox sh -c 'printf "${reply}" | nc -l -p 8089 > /tmp/request; sleep 600'`);
+    expect(started.exitCode).toBe(0);
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    const res = await request(room.app).get(`/sandboxes/${a.sandbox.id}/ports/8089/page?x=1`).set('Cookie', a.cookie).set('Authorization', 'Bearer secret');
     expect(res.status).toBe(200);
     expect(res.headers['set-cookie']).toBeUndefined();
+    const seen = await execIn(room.host, container, 'docker exec spy cat /tmp/request');
+    expect(seen.output).toContain('GET /page?x=1');
+    expect(seen.output).not.toContain('dh_session');
+    expect(seen.output).not.toContain('Bearer');
+    await execIn(room.host, container, 'docker rm -f spy');
   });
 
   it('keeps sandboxes apart: from inside A, B’s address and B’s engine port do not answer', async () => {

@@ -1,0 +1,20 @@
+import { Router } from 'express';
+import type { AppDeps } from '../app-deps.js';
+import { requireInstructor } from '../session.js';
+
+/** The instructor's view of the notes: what loaded, what failed (file:line), and a reload button. */
+export function contentRoutes(deps: AppDeps): Router {
+  const router = Router();
+  router.use('/content', requireInstructor);
+
+  router.get('/content', (_req, res) => {
+    res.render('content', { title: 'Content', status: deps.content.status(), dir: deps.content.dir });
+  });
+
+  router.post('/content/reload', async (_req, res) => {
+    await deps.content.reload();
+    res.redirect(303, '/content');
+  });
+
+  return router;
+}
