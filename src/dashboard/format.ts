@@ -18,9 +18,9 @@ export function formatPercent(share: number | null): string {
   return share === null ? '—' : `${Math.round(share * 100)}%`;
 }
 
-/** The tooltip of a matrix cell: everything the small square cannot show. */
-export function describeCell(cell: MatrixCell, title: string): string {
-  const parts = [`${title}: ${STATE_LABELS[cell.state]}${cell.late ? ' (late)' : ''}`];
+/** The tooltip of a matrix cell: everything the small square cannot show (its column names the challenge). */
+export function describeCell(cell: MatrixCell): string {
+  const parts = [`${STATE_LABELS[cell.state]}${cell.late ? ' (late)' : ''}`];
   if (cell.attempts > 0) parts.push(`${cell.attempts} attempt${cell.attempts === 1 ? '' : 's'}`, `${cell.hintsUsed} hint${cell.hintsUsed === 1 ? '' : 's'}`);
   if (cell.timeTakenMs !== null) parts.push(`took ${formatSpan(cell.timeTakenMs)}`);
   if (cell.active) parts.push('sandbox running');

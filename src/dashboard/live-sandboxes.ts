@@ -1,3 +1,4 @@
+import { AttemptStore } from '../challenges/attempt-store.js';
 import type { Database } from '../db/database.js';
 import { notFound, unavailable } from '../errors/app-error.js';
 
@@ -23,13 +24,6 @@ export interface LiveSandboxes {
   end(id: string): Promise<void>;
 }
 
-interface AttemptRow {
-  id: number;
-  user_id: number;
-  challenge_id: string;
-  started_at: number;
-}
-
 interface SandboxRow {
   id: string;
   user_id: number;
@@ -41,7 +35,7 @@ const ATTEMPT_PREFIX = 'attempt-';
 const SANDBOX_PREFIX = 'sandbox-';
 
 /**
- * Reads what is live straight from the database: active challenge attempts, and the rows of the
+ * Reads what is live from the database: attempts still holding a sandbox, and the rows of the
  * `sandboxes` table when that migration exists. Ending an attempt here only marks it ended (the
  * attempt's own teardown removes its containers when it next runs); ending an isolated sandbox
  * needs the sandbox manager, so without it that is refused rather than pretended.
@@ -49,16 +43,16 @@ const SANDBOX_PREFIX = 'sandbox-';
 export function databaseLiveSandboxes(db: Database, clock: () => Date): LiveSandboxes {
   const hasSandboxTable = () =>
     db.first(`SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'sandboxes'`) !== undefined;
+  const attemptStore = new AttemptStore(db);
   return {
     list(userIds) {
       const ids = JSON.stringify(userIds);
-      const attempts = db
-        .all<AttemptRow>(
-          `SELECT id, user_id, challenge_id, started_at FROM challenge_attempts
-            WHERE user_id IN (SELECT value FROM json_each(?)) AND status = 'active' AND ended_at IS NULL`,
-          [ids],
-        )
-        .map((row): LiveSandbox => ({ id: `${ATTEMPT_PREFIX}${row.id}`, userId: row.user_id, label: row.challenge_id, startedAt: row.started_at, expiresAt: null }));
+      const members = new Set(userIds);
+      const attempts = attemptStore.allLive().flatMap((attempt): LiveSandbox[] =>
+        attempt.userId !== null && members.has(attempt.userId)
+          ? [{ id: `${ATTEMPT_PREFIX}${attempt.id}`, userId: attempt.userId, label: attempt.challengeId, startedAt: attempt.startedAt, expiresAt: null }]
+          : [],
+      );
       const sandboxes = hasSandboxTable()
         ? db
             .all<SandboxRow>(
@@ -72,12 +66,9 @@ export function databaseLiveSandboxes(db: Database, clock: () => Date): LiveSand
     },
     async end(id) {
       if (id.startsWith(ATTEMPT_PREFIX)) {
-        const attemptId = Number(id.slice(ATTEMPT_PREFIX.length));
-        const { changes } = db.run(
-          `UPDATE challenge_attempts SET status = 'ended', ended_at = ? WHERE id = ? AND status = 'active' AND ended_at IS NULL`,
-          [clock().getTime(), attemptId],
-        );
-        if (changes === 0) throw notFound('That sandbox has already ended.');
+        const attempt = attemptStore.byId(Number(id.slice(ATTEMPT_PREFIX.length)));
+        if (!attempt || attempt.endedAt !== null) throw notFound('That sandbox has already ended.');
+        attemptStore.recordEnd(attempt.id, clock().getTime());
         return;
       }
       throw unavailable('Ending an isolated sandbox needs the sandbox manager, which this server has not started.');

@@ -4,8 +4,8 @@ import { addDays, learnerDay, type Day } from '../scheduler/day.js';
 /** Answers in these windows; retention and quiz scores use the stats page's 30 days. */
 export const RECENT_DAYS = 7;
 export const SCORE_DAYS = 30;
-/** Days of answers read in one go; a streak longer than this is followed day by day. */
-const WINDOW_DAYS = 60;
+/** Days of answers read in one go (the longest window above); a longer streak is followed day by day. */
+const WINDOW_DAYS = SCORE_DAYS;
 const PASSING = 3;
 
 export interface Share {

@@ -3,6 +3,7 @@ import { conflict, notFound } from '../errors/app-error.js';
 import type { Day } from '../scheduler/day.js';
 import type { Quality } from '../scheduler/sm2.js';
 import { readCardState, writeCardState, type CardState } from './card-state.js';
+import { answeredToday, type DailyLimits } from './queue.js';
 import { answerKind, scheduleAnswer, type AnswerKind } from './schedule.js';
 
 export interface AnswerInput {
@@ -16,6 +17,8 @@ export interface AnswerInput {
   durationMs: number;
   /** Quiz answers count as reviews of the card but are logged as such. */
   source?: 'review' | 'quiz';
+  /** When given, a new card beyond today's new-card limit is refused (the API accepts any id). */
+  limits?: DailyLimits;
 }
 
 export interface AnswerOutcome {
@@ -39,6 +42,12 @@ export function recordAnswer(db: Database, input: AnswerInput): AnswerOutcome {
     const kind = answerKind(before, input.today);
     if (kind === 'review' && before.dueDay !== null && before.dueDay > input.today && input.source !== 'quiz') {
       throw conflict('That card is not due today; it may have been answered in another tab.');
+    }
+    if (kind === 'new' && input.limits && input.source !== 'quiz') {
+      const limit = input.limits.newCardsPerDay;
+      if (answeredToday(db, input.userId, input.today).new >= limit) {
+        throw conflict(`You have reached today's limit of ${limit} new cards.`);
+      }
     }
     const after = scheduleAnswer(before, input.quality, input.today);
     writeCardState(db, input.userId, input.cardId, after, input.now);

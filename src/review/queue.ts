@@ -25,10 +25,17 @@ export interface QueueCard {
   queue: 'review' | 'new' | 'drill';
 }
 
+export interface AnsweredToday {
+  new: number;
+  review: number;
+  drill: number;
+  total: number;
+}
+
 const CARD_COLUMNS = `c.id, c.kind, c.topic, c.prompt, c.answer, c.source_file AS sourceFile, c.source_line AS sourceLine`;
 
 /** How many scheduled reviews and new cards the learner has answered today (undone ones excluded). */
-export function answeredToday(db: Database, userId: number, today: Day): { new: number; review: number; drill: number; total: number } {
+export function answeredToday(db: Database, userId: number, today: Day): AnsweredToday {
   const rows = db.all<{ kind: string; n: number }>(
     `SELECT kind, count(*) AS n FROM review_log
       WHERE user_id = ? AND day = ? AND undone_at IS NULL GROUP BY kind`,
@@ -38,8 +45,8 @@ export function answeredToday(db: Database, userId: number, today: Day): { new: 
   return { new: count('new'), review: count('review'), drill: count('drill'), total: rows.reduce((sum, r) => sum + r.n, 0) };
 }
 
-function remainingLimits(db: Database, userId: number, today: Day, limits: DailyLimits) {
-  const done = answeredToday(db, userId, today);
+/** What is left of today's daily limits. */
+export function remainingLimits(done: AnsweredToday, limits: DailyLimits): { reviews: number; newCards: number } {
   return {
     reviews: Math.max(0, limits.reviewsPerDay - done.review),
     newCards: Math.max(0, limits.newCardsPerDay - done.new),
@@ -48,27 +55,57 @@ function remainingLimits(db: Database, userId: number, today: Day, limits: Daily
 
 const DUE_WHERE = `cs.user_id = @userId AND cs.due_day <= @today AND cs.suspended = 0
   AND (cs.drill_day IS NULL OR cs.drill_day <> @today) AND c.retired_at IS NULL`;
-const NEW_FROM = `cards c LEFT JOIN card_states cs ON cs.card_id = c.id AND cs.user_id = @userId
-  WHERE c.retired_at IS NULL AND (cs.card_id IS NULL OR (cs.due_day IS NULL AND cs.suspended = 0))`;
 const DRILL_WHERE = `cs.user_id = @userId AND cs.drill_day = @today AND cs.suspended = 0 AND c.retired_at IS NULL`;
 
-/** Counts for today's session, with the daily limits applied. */
-export function queueCounts(db: Database, userId: number, today: Day, limits: DailyLimits): QueueCounts {
-  const remaining = remainingLimits(db, userId, today, limits);
-  const params = { userId, today };
-  const due = db.first<{ n: number }>(`SELECT count(*) AS n FROM card_states cs JOIN cards c ON c.id = cs.card_id WHERE ${DUE_WHERE}`, params)?.n ?? 0;
-  const fresh = remaining.newCards === 0 ? 0 : (db.first<{ n: number }>(`SELECT count(*) AS n FROM ${NEW_FROM}`, params)?.n ?? 0);
-  const drill = db.first<{ n: number }>(`SELECT count(*) AS n FROM card_states cs JOIN cards c ON c.id = cs.card_id WHERE ${DRILL_WHERE}`, params)?.n ?? 0;
-  const counts = { due: Math.min(due, remaining.reviews), new: Math.min(fresh, remaining.newCards), drill };
-  return { ...counts, left: counts.due + counts.new + counts.drill };
+/**
+ * New cards = active cards − the learner's seen ones (scheduled or suspended) among them. Counted
+ * by subtraction because both sides are index counts, whereas looking for cards *without* a state
+ * visits every card the learner has already seen (the review benchmark's main cost).
+ */
+function countNew(db: Database, userId: number): number {
+  const active = db.first<{ n: number }>('SELECT count(*) AS n FROM cards WHERE retired_at IS NULL')?.n ?? 0;
+  const seen =
+    db.first<{ n: number }>(
+      `SELECT count(*) AS n FROM card_states INDEXED BY card_states_seen
+        WHERE user_id = ? AND (due_day IS NOT NULL OR suspended = 1)`,
+      [userId],
+    )?.n ?? 0;
+  const seenRetired =
+    db.first<{ n: number }>(
+      `SELECT count(*) AS n FROM cards c INDEXED BY cards_retired
+         JOIN card_states cs ON cs.user_id = ? AND cs.card_id = c.id
+        WHERE c.retired_at IS NOT NULL AND (cs.due_day IS NOT NULL OR cs.suspended = 1)`,
+      [userId],
+    )?.n ?? 0;
+  return active - (seen - seenRetired);
+}
+
+/** Counts for today's session, with the daily limits applied; counting stops at the limits. */
+export function queueCounts(db: Database, userId: number, today: Day, limits: DailyLimits, done = answeredToday(db, userId, today)): QueueCounts {
+  const remaining = remainingLimits(done, limits);
+  const params = { userId, today, limit: remaining.reviews };
+  const due =
+    remaining.reviews === 0
+      ? 0
+      : (db.first<{ n: number }>(
+          `SELECT count(*) AS n FROM (SELECT 1 FROM card_states cs JOIN cards c ON c.id = cs.card_id WHERE ${DUE_WHERE} LIMIT @limit)`,
+          params,
+        )?.n ?? 0);
+  const fresh = remaining.newCards === 0 ? 0 : Math.min(countNew(db, userId), remaining.newCards);
+  const drill =
+    db.first<{ n: number }>(`SELECT count(*) AS n FROM card_states cs JOIN cards c ON c.id = cs.card_id WHERE ${DRILL_WHERE}`, {
+      userId,
+      today,
+    })?.n ?? 0;
+  return { due, new: fresh, drill, left: due + fresh + drill };
 }
 
 /**
  * The next card of today's session: due reviews first (most overdue first), then new cards in the
  * order of the notes, then the same-day drills of SM-2 step 7, least recently answered first.
  */
-export function nextCard(db: Database, userId: number, today: Day, limits: DailyLimits): QueueCard | undefined {
-  const remaining = remainingLimits(db, userId, today, limits);
+export function nextCard(db: Database, userId: number, today: Day, limits: DailyLimits, done = answeredToday(db, userId, today)): QueueCard | undefined {
+  const remaining = remainingLimits(done, limits);
   const params = { userId, today };
   if (remaining.reviews > 0) {
     const due = db.first<Omit<QueueCard, 'queue'>>(
@@ -79,7 +116,14 @@ export function nextCard(db: Database, userId: number, today: Day, limits: Daily
     if (due) return { ...due, queue: 'review' };
   }
   if (remaining.newCards > 0) {
-    const fresh = db.first<Omit<QueueCard, 'queue'>>(`SELECT ${CARD_COLUMNS} FROM ${NEW_FROM} ORDER BY c.position LIMIT 1`, params);
+    // NOT IN builds the learner's seen set once, then walks active cards in note order.
+    const fresh = db.first<Omit<QueueCard, 'queue'>>(
+      `SELECT ${CARD_COLUMNS} FROM cards c INDEXED BY cards_active_position
+        WHERE c.retired_at IS NULL AND c.id NOT IN (
+          SELECT card_id FROM card_states WHERE user_id = @userId AND (due_day IS NOT NULL OR suspended = 1))
+        ORDER BY c.position LIMIT 1`,
+      params,
+    );
     if (fresh) return { ...fresh, queue: 'new' };
   }
   const drill = db.first<Omit<QueueCard, 'queue'>>(
@@ -88,4 +132,10 @@ export function nextCard(db: Database, userId: number, today: Day, limits: Daily
     params,
   );
   return drill && { ...drill, queue: 'drill' };
+}
+
+/** Today's counts and next card together, sharing one look at today's answers. */
+export function todaysSession(db: Database, userId: number, today: Day, limits: DailyLimits): { counts: QueueCounts; card: QueueCard | undefined } {
+  const done = answeredToday(db, userId, today);
+  return { counts: queueCounts(db, userId, today, limits, done), card: nextCard(db, userId, today, limits, done) };
 }

@@ -21,6 +21,8 @@ export class TerminalSession {
   private scrollbackSize = 0;
   private graceTimer: NodeJS.Timeout | undefined;
   private closed = false;
+  // Frames apply in the order they came: a resize (an engine call) finishes before later input.
+  private pending: Promise<void> = Promise.resolve();
 
   constructor(
     readonly sandboxId: string,
@@ -57,14 +59,17 @@ export class TerminalSession {
     this.graceTimer.unref();
   }
 
-  async handle(frame: ClientFrame): Promise<void> {
-    if (this.closed) return;
-    if (frame.type === 'input') {
-      this.options.onInput();
-      this.shell.stream.write(frame.data);
-    } else {
-      await this.shell.resize(frame.cols, frame.rows).catch(() => undefined);
-    }
+  handle(frame: ClientFrame): Promise<void> {
+    this.pending = this.pending.then(async () => {
+      if (this.closed) return;
+      if (frame.type === 'input') {
+        this.options.onInput();
+        this.shell.stream.write(frame.data);
+      } else {
+        await this.shell.resize(frame.cols, frame.rows).catch(() => undefined);
+      }
+    });
+    return this.pending;
   }
 
   /** Ends the shell and tells the attached browser why. Safe to call more than once. */

@@ -13,6 +13,7 @@ import { browseRoutes } from './routes/browse-routes.js';
 import { homeRoutes } from './routes/home-routes.js';
 import { instructorRoutes } from './routes/instructor-routes.js';
 import { joinRoutes } from './routes/join-routes.js';
+import { quizRoutes } from './routes/quiz-routes.js';
 import { reviewRoutes } from './routes/review-routes.js';
 import { statsRoutes } from './routes/stats-routes.js';
 import { loadSession, requireSetUp } from './session.js';
@@ -66,6 +67,7 @@ export function createApp(deps: AppDeps): Express {
   app.use(authRoutes(deps));
   app.use(homeRoutes(deps));
   app.use(reviewRoutes(deps));
+  app.use(quizRoutes(deps));
   app.use(statsRoutes(deps));
   app.use(browseRoutes(deps));
   app.use(contentRoutes(deps));

@@ -138,3 +138,16 @@ describe('review pages', () => {
     expect((await bo.agent.post('/api/review/answer').set('x-csrf-token', ada.csrf).send({ cardId: 'c1', quality: 5 })).status).toBe(403);
   });
 });
+
+describe('daily limits through the API', () => {
+  it('refuses a new card beyond the new-card limit with 409 and changes nothing', async () => {
+    const t = buildTestApp({ DECKHAND_NEW_PER_DAY: '1' });
+    seedCards(t.db, 3);
+    const { agent, csrf } = await signIn(t);
+    await agent.post('/api/review/answer').set('x-csrf-token', csrf).send({ cardId: 'c1', quality: 5 }).expect(200);
+    const res = await agent.post('/api/review/answer').set('x-csrf-token', csrf).send({ cardId: 'c3', quality: 5 });
+    expect(res.status).toBe(409);
+    expect(res.body.error.message).toBe("You have reached today's limit of 1 new cards.");
+    expect(logCount(t)).toBe(1);
+  });
+});

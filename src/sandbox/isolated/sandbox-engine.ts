@@ -1,3 +1,4 @@
+import { get as httpGet } from 'node:http';
 import Docker from 'dockerode';
 import type { IsolatedConfig } from './config.js';
 import { INNER_ENGINE_PORT, sandboxContainerSpec, sandboxNetworkSpec } from './container-spec.js';
@@ -20,14 +21,20 @@ export function innerEngine(address: string): Docker {
   return new Docker({ host: address, port: INNER_ENGINE_PORT, protocol: 'http' });
 }
 
-/** Whether the inner engine at `address` answers `/_ping` within `timeoutMs`; never throws. */
-export async function pingInner(address: string, timeoutMs = 1000): Promise<boolean> {
-  try {
-    const response = await fetch(`http://${address}:${INNER_ENGINE_PORT}/_ping`, { signal: AbortSignal.timeout(timeoutMs) });
-    return response.ok;
-  } catch {
-    return false;
-  }
+/**
+ * Whether the inner engine at `address` answers `/_ping` within `timeoutMs`; never throws. A new
+ * connection every time (no keep-alive agent): a pooled socket to a dead sandbox's address would
+ * swallow the pings meant for a new sandbox that got the same address.
+ */
+export function pingInner(address: string, timeoutMs = 1000): Promise<boolean> {
+  return new Promise((resolve) => {
+    const req = httpGet({ host: address, port: INNER_ENGINE_PORT, path: '/_ping', agent: false, timeout: timeoutMs }, (res) => {
+      res.resume();
+      resolve(res.statusCode === 200);
+    });
+    req.on('timeout', () => req.destroy());
+    req.on('error', () => resolve(false));
+  });
 }
 
 /** Polls `/_ping` until the inner engine answers; rejects after `timeoutMs`. */

@@ -2,7 +2,7 @@ import { Router, type Request } from 'express';
 import { z } from 'zod';
 import { recordAnswer, undoLastAnswer } from '../../review/answer.js';
 import { readCardState } from '../../review/card-state.js';
-import { nextCard, queueCounts } from '../../review/queue.js';
+import { todaysSession } from '../../review/queue.js';
 import { buttonPreviews } from '../../review/schedule.js';
 import type { Quality } from '../../scheduler/sm2.js';
 import type { AppDeps } from '../app-deps.js';
@@ -34,8 +34,7 @@ export function reviewRoutes(deps: AppDeps): Router {
   const session = (req: Request) => {
     const user = currentUser(req);
     const today = todayFor(deps, user);
-    const card = nextCard(deps.db, user.id, today, limitsOf(deps));
-    const counts = queueCounts(deps.db, user.id, today, limitsOf(deps));
+    const { card, counts } = todaysSession(deps.db, user.id, today, limitsOf(deps));
     const buttons = card ? buttonPreviews(readCardState(deps.db, user.id, card.id), today) : [];
     return { user, today, card, counts, buttons };
   };
@@ -52,6 +51,7 @@ export function reviewRoutes(deps: AppDeps): Router {
       now,
       today: todayFor(deps, user),
       durationMs: Math.min(Math.max(duration, 0), MAX_DURATION_MS),
+      limits: limitsOf(deps),
     });
   };
 

@@ -1,0 +1,28 @@
+import { describe, expect, it } from 'vitest';
+import type { User } from '../../src/accounts/users.js';
+import { can, type Action } from '../../src/authz/policy.js';
+import type { ClassRecord } from '../../src/classes/class-service.js';
+
+const user = (id: number, role: User['role']): User => ({ id, username: `u${id}`, displayName: `U${id}`, role, timeZone: 'UTC' });
+const cls: ClassRecord = { id: 7, instructorId: 1, name: 'C', joinCode: 'AAAA-BBBB', joinEnabled: true, createdAt: 0 };
+const ALL: Action[] = ['classes:use', 'class:view', 'class:manage', 'student:view', 'student:manage', 'sandbox:end'];
+
+describe('the policy', () => {
+  it('refuses students and the signed-out everything', () => {
+    for (const action of ALL) {
+      expect(can(user(2, 'student'), action, { cls, memberOfClass: true })).toBe(false);
+      expect(can(undefined, action, { cls, memberOfClass: true })).toBe(false);
+    }
+  });
+
+  it("refuses an instructor another instructor's class", () => {
+    for (const action of ALL.slice(1)) expect(can(user(3, 'instructor'), action, { cls, memberOfClass: true })).toBe(false);
+  });
+
+  it('lets the owner act on their class, and on students only through it', () => {
+    const owner = user(1, 'instructor');
+    expect(ALL.map((action) => can(owner, action, { cls, memberOfClass: true }))).toEqual(ALL.map(() => true));
+    expect(can(owner, 'student:view', { cls, memberOfClass: false })).toBe(false);
+    expect(can(owner, 'class:view', {})).toBe(false);
+  });
+});

@@ -1,0 +1,46 @@
+import { describe, expect, it } from 'vitest';
+import { gradeQuestion } from '../../src/quiz/grade-question.js';
+
+describe('grading a quiz answer', () => {
+  it('counts the right option as 5 and any other as 1', () => {
+    const question = { type: 'choice' as const, answer: 'NodePort' };
+    expect(gradeQuestion(question, 'NodePort')).toMatchObject({ correct: true, quality: 5 });
+    expect(gradeQuestion(question, 'ClusterIP')).toMatchObject({ correct: false, quality: 1 });
+  });
+
+  it('accepts a command with flags reordered and spelled long', () => {
+    const grade = gradeQuestion({ type: 'command', answer: 'docker run -d -p 8080:80 nginx' }, 'docker run -p 8080:80 --detach nginx');
+    expect(grade).toMatchObject({ correct: true, quality: 5, differences: [] });
+  });
+
+  it('marks a command with another image wrong and says what differs', () => {
+    const grade = gradeQuestion({ type: 'command', answer: 'docker run -d -p 8080:80 nginx' }, 'docker run -d -p 8080:80 httpd');
+    expect(grade.correct).toBe(false);
+    expect(grade.quality).toBe(1);
+    expect(grade.differences?.join('\n')).toMatch(/httpd/);
+  });
+
+  it('marks a command missing a flag wrong', () => {
+    const grade = gradeQuestion({ type: 'command', answer: 'docker run -d -p 8080:80 nginx' }, 'docker run -p 8080:80 nginx');
+    expect(grade.correct).toBe(false);
+    expect(grade.differences?.join('\n')).toMatch(/detach|-d/);
+  });
+
+  it('forgives one typo in a long word as quality 4 and shows the diff', () => {
+    const grade = gradeQuestion({ type: 'words', answer: 'ReplicaSet' }, 'ReplicSet');
+    expect(grade).toMatchObject({ correct: true, typo: true, quality: 4 });
+    expect(grade.diff).toEqual([
+      { op: 'added', text: 'ReplicSet' },
+      { op: 'removed', text: 'ReplicaSet' },
+    ]);
+  });
+
+  it('gives 5 for an exact answer, ignoring case and punctuation', () => {
+    expect(gradeQuestion({ type: 'words', answer: 'kube-proxy' }, 'Kube Proxy')).toMatchObject({ correct: true, typo: false, quality: 5 });
+  });
+
+  it('grades a cloze gap as words, and a wrong short word as 1', () => {
+    expect(gradeQuestion({ type: 'cloze', answer: 'etcd' }, 'etcd')).toMatchObject({ correct: true, quality: 5 });
+    expect(gradeQuestion({ type: 'cloze', answer: 'pod' }, 'pid')).toMatchObject({ correct: false, typo: false, quality: 1 });
+  });
+});
