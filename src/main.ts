@@ -5,12 +5,17 @@ import { createLogger } from './logging/logger.js';
 import { createApp } from './web/app.js';
 import { buildDeps } from './web/build-deps.js';
 import { startJobs } from './jobs/jobs.js';
+import { createClassroomSandboxes, startClassroomSandboxes } from './sandbox/isolated/classroom.js';
+import { loadIsolatedConfig, type IsolatedConfig } from './sandbox/isolated/config.js';
+import { attachTerminalServer } from './terminal/terminal-server.js';
 
 /** Entry point: configure, migrate, load content, listen, start background jobs. */
 async function main(): Promise<void> {
   let config;
+  let sandboxConfig: IsolatedConfig;
   try {
     config = loadConfig();
+    sandboxConfig = loadIsolatedConfig();
   } catch (error) {
     if (error instanceof ConfigError) {
       console.error(error.message);
@@ -25,10 +30,15 @@ async function main(): Promise<void> {
   const deps = buildDeps({ db, config, clock: () => new Date(), logger });
   await deps.content.reload();
   if (config.watchContent) deps.content.watch();
-  const app = createApp(deps);
+  // Isolated mode (a classroom): one Docker-in-Docker sandbox per learner; undefined in host mode.
+  const sandboxes = createClassroomSandboxes(sandboxConfig, deps);
+  await startClassroomSandboxes(sandboxes);
+  const appDeps = { ...deps, sandboxes };
+  const app = createApp(appDeps);
   const server = app.listen(config.port, config.host, () => {
     logger.info(`Deckhand is listening on http://${config.host}:${config.port}/`);
   });
+  if (sandboxes) attachTerminalServer(server, { ...deps, sandboxes });
   const jobs = startJobs(deps);
   const stop = () => {
     jobs.stop();

@@ -53,8 +53,11 @@ export function remainingLimits(done: AnsweredToday, limits: DailyLimits): { rev
   };
 }
 
+// Retired cards are few, so "not retired" is a probe into a tiny partial index rather than a
+// join with cards for every due state; the due walk then reads card_states_seen alone.
+const NOT_RETIRED = `NOT EXISTS (SELECT 1 FROM cards r INDEXED BY cards_retired WHERE r.id = cs.card_id AND r.retired_at IS NOT NULL)`;
 const DUE_WHERE = `cs.user_id = @userId AND cs.due_day <= @today AND cs.suspended = 0
-  AND (cs.drill_day IS NULL OR cs.drill_day <> @today) AND c.retired_at IS NULL`;
+  AND (cs.drill_day IS NULL OR cs.drill_day <> @today) AND ${NOT_RETIRED}`;
 const DRILL_WHERE = `cs.user_id = @userId AND cs.drill_day = @today AND cs.suspended = 0 AND c.retired_at IS NULL`;
 
 /**
@@ -72,8 +75,9 @@ function countNew(db: Database, userId: number): number {
     )?.n ?? 0;
   const seenRetired =
     db.first<{ n: number }>(
+      // CROSS JOIN keeps SQLite walking the (few) retired cards first.
       `SELECT count(*) AS n FROM cards c INDEXED BY cards_retired
-         JOIN card_states cs ON cs.user_id = ? AND cs.card_id = c.id
+         CROSS JOIN card_states cs ON cs.user_id = ? AND cs.card_id = c.id
         WHERE c.retired_at IS NOT NULL AND (cs.due_day IS NOT NULL OR cs.suspended = 1)`,
       [userId],
     )?.n ?? 0;
@@ -88,7 +92,7 @@ export function queueCounts(db: Database, userId: number, today: Day, limits: Da
     remaining.reviews === 0
       ? 0
       : (db.first<{ n: number }>(
-          `SELECT count(*) AS n FROM (SELECT 1 FROM card_states cs JOIN cards c ON c.id = cs.card_id WHERE ${DUE_WHERE} LIMIT @limit)`,
+          `SELECT count(*) AS n FROM (SELECT 1 FROM card_states cs INDEXED BY card_states_seen WHERE ${DUE_WHERE} LIMIT @limit)`,
           params,
         )?.n ?? 0);
   const fresh = remaining.newCards === 0 ? 0 : Math.min(countNew(db, userId), remaining.newCards);
@@ -101,7 +105,8 @@ export function queueCounts(db: Database, userId: number, today: Day, limits: Da
 }
 
 /**
- * The next card of today's session: due reviews first (most overdue first), then new cards in the
+ * The next card of today's session: due reviews first (most overdue first, in index order so no
+ * sort is needed), then new cards in the
  * order of the notes, then the same-day drills of SM-2 step 7, least recently answered first.
  */
 export function nextCard(db: Database, userId: number, today: Day, limits: DailyLimits, done = answeredToday(db, userId, today)): QueueCard | undefined {
@@ -109,8 +114,8 @@ export function nextCard(db: Database, userId: number, today: Day, limits: Daily
   const params = { userId, today };
   if (remaining.reviews > 0) {
     const due = db.first<Omit<QueueCard, 'queue'>>(
-      `SELECT ${CARD_COLUMNS} FROM card_states cs JOIN cards c ON c.id = cs.card_id
-        WHERE ${DUE_WHERE} ORDER BY cs.due_day, c.position LIMIT 1`,
+      `SELECT ${CARD_COLUMNS} FROM card_states cs INDEXED BY card_states_seen JOIN cards c ON c.id = cs.card_id
+        WHERE ${DUE_WHERE} ORDER BY cs.due_day LIMIT 1`,
       params,
     );
     if (due) return { ...due, queue: 'review' };

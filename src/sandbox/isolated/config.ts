@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ConfigError } from '../../config/config.js';
 
 const integer = (min: number, max: number, fallback: number) =>
   z.coerce
@@ -83,7 +84,8 @@ export interface IsolatedConfig {
   scrollbackBytes: number;
 }
 
-export class IsolatedConfigError extends Error {}
+/** A ConfigError, so the entry point reports it like any other bad setting (exit code 2). */
+export class IsolatedConfigError extends ConfigError {}
 
 const MB = 1024 * 1024;
 

@@ -97,7 +97,7 @@ export function quizRoutes(deps: AppDeps): Router {
   router.get('/quiz', (req, res) => renderNew(req, res, { chosen: null, count: DEFAULT_QUESTIONS }));
 
   router.post('/quiz', (req, res) => {
-    const raw = req.body as Record<string, unknown>;
+    const raw = (req.body ?? {}) as Record<string, unknown>;
     try {
       const body = parseInput(CreateBody, raw);
       const id = createQuiz(deps.db, {

@@ -1,0 +1,34 @@
+import Docker from 'dockerode';
+import type { Database } from '../../db/database.js';
+import type { Logger } from '../../logging/logger.js';
+import type { IsolatedConfig } from './config.js';
+import { reconcileSandboxes } from './lifecycle.js';
+import { IsolatedSandboxes } from './sandbox-pool.js';
+
+/**
+ * The classroom's sandbox service when `mode` is `isolated`, else undefined (host mode). The host
+ * engine is the local one (`DOCKER_HOST` or the default socket).
+ */
+export function createClassroomSandboxes(
+  config: IsolatedConfig,
+  deps: { db: Database; clock: () => Date; logger: Logger },
+  host: Docker = new Docker(),
+): IsolatedSandboxes | undefined {
+  if (config.mode !== 'isolated') return undefined;
+  return new IsolatedSandboxes({ ...deps, host, config });
+}
+
+/**
+ * Start-up for isolated mode: reconcile by labels, then fill the warm pool in the background.
+ * An engine that does not answer is logged, not fatal: reviews keep working without Docker.
+ */
+export async function startClassroomSandboxes(sandboxes: IsolatedSandboxes | undefined): Promise<void> {
+  if (!sandboxes) return;
+  try {
+    await reconcileSandboxes(sandboxes);
+  } catch (error) {
+    sandboxes.logger.error({ err: error }, 'could not reconcile sandboxes; is the Docker engine running?');
+    return;
+  }
+  void sandboxes.fillWarmPool().catch((error: unknown) => sandboxes.logger.warn({ err: error }, 'warm pool not filled'));
+}
