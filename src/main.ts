@@ -27,14 +27,14 @@ async function main(): Promise<void> {
   const db = openDatabase(config.databaseFile);
   const applied = migrateDatabase(db);
   if (applied.length > 0) logger.info({ applied }, 'database migrated');
-  const deps = buildDeps({ db, config, clock: () => new Date(), logger });
+  const clock = () => new Date();
+  // Isolated mode (a classroom): one Docker-in-Docker sandbox per learner; undefined in host mode.
+  const sandboxes = createClassroomSandboxes(sandboxConfig, { db, clock, logger });
+  const deps = buildDeps({ db, config, clock, logger, sandboxes });
   await deps.content.reload();
   if (config.watchContent) deps.content.watch();
-  // Isolated mode (a classroom): one Docker-in-Docker sandbox per learner; undefined in host mode.
-  const sandboxes = createClassroomSandboxes(sandboxConfig, deps);
   await startClassroomSandboxes(sandboxes);
-  const appDeps = { ...deps, sandboxes };
-  const app = createApp(appDeps);
+  const app = createApp(deps);
   const server = app.listen(config.port, config.host, () => {
     logger.info(`Deckhand is listening on http://${config.host}:${config.port}/`);
   });

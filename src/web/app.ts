@@ -8,11 +8,12 @@ import type { AppDeps } from './app-deps.js';
 import { csrfProtection } from './csrf.js';
 import { errorHandler } from './errors.js';
 import { authRoutes } from './routes/auth-routes.js';
+import { challengeRoutes } from './routes/challenge-routes.js';
 import { contentRoutes } from './routes/content-routes.js';
 import { browseRoutes } from './routes/browse-routes.js';
 import { homeRoutes } from './routes/home-routes.js';
 import { instructorRoutes } from './routes/instructor-routes.js';
-import { joinRoutes } from './routes/join-routes.js';
+import { joinRoutes, requireChosenPassword } from './routes/join-routes.js';
 import { quizRoutes } from './routes/quiz-routes.js';
 import { reviewRoutes } from './routes/review-routes.js';
 import { statsRoutes } from './routes/stats-routes.js';
@@ -63,6 +64,7 @@ export function createApp(deps: AppDeps): Express {
   app.use(loadSession(deps.sessions, deps.users, deps.clock));
   app.use(csrfProtection(serverSecret(deps.db, 'csrf'), deps.config.secureCookies, ['/setup', '/login', '/join']));
   app.use(requireSetUp(deps.users));
+  app.use(requireChosenPassword(deps));
 
   app.use(authRoutes(deps));
   app.use(homeRoutes(deps));
@@ -73,6 +75,7 @@ export function createApp(deps: AppDeps): Express {
   app.use(contentRoutes(deps));
   app.use(joinRoutes(deps));
   app.use(instructorRoutes(deps));
+  app.use(challengeRoutes(deps));
 
   app.use(xtermAssets());
   const sandboxes = classroomSandboxes(deps);

@@ -1,17 +1,51 @@
 import { SessionService } from '../accounts/sessions.js';
 import { UserService } from '../accounts/users.js';
+import { ChallengeHub } from '../challenges/challenge-hub.js';
 import type { Config } from '../config/config.js';
 import { ContentLibrary } from '../content/library.js';
+import { engineLiveSandboxes } from '../dashboard/engine-live-sandboxes.js';
 import type { Database } from '../db/database.js';
 import type { Logger } from '../logging/logger.js';
+import { hostDocker } from '../sandbox/host-driver.js';
+import type { IsolatedSandboxes } from '../sandbox/isolated/sandbox-pool.js';
 import type { AppDeps } from './app-deps.js';
 
+export interface DepsInput {
+  db: Database;
+  config: Config;
+  clock: () => Date;
+  logger: Logger;
+  /** The classroom's sandboxes in isolated mode; host mode when absent. */
+  sandboxes?: IsolatedSandboxes;
+}
+
 /** Wires the services over one database; the entry point and the tests share this. */
-export function buildDeps(input: { db: Database; config: Config; clock: () => Date; logger: Logger }): AppDeps {
+export function buildDeps(input: DepsInput): AppDeps {
+  const { docker, endpoint } = hostDocker();
+  const sandboxes = input.sandboxes;
+  const challenges = new ChallengeHub({
+    db: input.db,
+    contentDir: input.config.contentDir,
+    docker,
+    endpoint,
+    clock: input.clock,
+    driverFor: sandboxes
+      ? (userId) => {
+          // The CLI's local learner has no account and so no classroom sandbox.
+          if (userId === null) throw new Error('isolated sandboxes belong to signed-in learners');
+          return sandboxes.forLearner(userId);
+        }
+      : undefined,
+  });
   return {
     ...input,
     users: new UserService(input.db),
     sessions: new SessionService(input.db),
     content: new ContentLibrary(input.db, input.config.contentDir, input.clock, input.logger),
+    challenges,
+    liveSandboxes: engineLiveSandboxes(input.db, input.clock, challenges, sandboxes),
+    challengeCatalog: {
+      list: () => challenges.list().map(({ id, title, topic }) => ({ id, title, topic })),
+    },
   };
 }

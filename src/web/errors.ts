@@ -1,5 +1,7 @@
 import type { NextFunction, Request, Response } from 'express';
+import { ChallengeError } from '../challenges/errors.js';
 import { AppError } from '../errors/app-error.js';
+import { SandboxError } from '../sandbox/errors.js';
 import type { Logger } from '../logging/logger.js';
 import { wantsJson } from './request-context.js';
 
@@ -22,8 +24,19 @@ export function errorHandler(logger: Logger) {
   };
 }
 
+const SANDBOX_STATUS: Record<SandboxError['code'], number> = {
+  'engine-unavailable': 503,
+  'missing-image': 503,
+  'setup-conflict': 409,
+  'setup-failed': 502,
+};
+
 function toAppError(error: unknown): AppError {
   if (error instanceof AppError) return error;
+  // The challenge and sandbox layers speak to the CLI as well, so they have their own errors;
+  // their messages are written for the learner and pass through unchanged.
+  if (error instanceof ChallengeError) return new AppError(error.status, error.id, error.message);
+  if (error instanceof SandboxError) return new AppError(SANDBOX_STATUS[error.code], error.code, error.message);
   // body-parser's errors carry a status: a body too large or malformed JSON is the client's fault.
   const status = (error as { status?: unknown } | null)?.status;
   if (typeof status === 'number' && status >= 400 && status < 500) {

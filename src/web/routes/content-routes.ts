@@ -8,11 +8,18 @@ export function contentRoutes(deps: AppDeps): Router {
   router.use('/content', requireInstructor);
 
   router.get('/content', (_req, res) => {
-    res.render('content', { title: 'Content', status: deps.content.status(), dir: deps.content.dir });
+    res.render('content', {
+      title: 'Content',
+      status: deps.content.status(),
+      dir: deps.content.dir,
+      challengeCount: deps.challenges.list().length,
+      challengeErrors: deps.challenges.loadErrors(),
+    });
   });
 
   router.post('/content/reload', async (_req, res) => {
     await deps.content.reload();
+    deps.challenges.reload();
     res.redirect(303, '/content');
   });
 

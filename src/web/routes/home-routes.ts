@@ -8,10 +8,11 @@ import { requireUser } from '../session.js';
 /** The home page: what is due today and how the learner is doing per topic. */
 export function homeRoutes(deps: AppDeps): Router {
   const router = Router();
-  router.get('/', requireUser, (req, res) => {
+  router.get('/', requireUser, async (req, res) => {
     const user = currentUser(req);
     const today = todayFor(deps, user);
-    res.render('home', { title: 'Today', today, ...homeSummary(deps.db, user.id, today, limitsOf(deps)) });
+    const notices = await deps.challenges.notices();
+    res.render('home', { title: 'Today', today, notices, ...homeSummary(deps.db, user.id, today, limitsOf(deps)) });
   });
   router.get('/healthz', (_req, res) => {
     res.json({ ok: true });
