@@ -61,18 +61,15 @@ const DUE_WHERE = `cs.user_id = @userId AND cs.due_day <= @today AND cs.suspende
 const DRILL_WHERE = `cs.user_id = @userId AND cs.drill_day = @today AND cs.suspended = 0 AND c.retired_at IS NULL`;
 
 /**
- * New cards = active cards − the learner's seen ones (scheduled or suspended) among them. Counted
- * by subtraction because both sides are index counts, whereas looking for cards *without* a state
- * visits every card the learner has already seen (the review benchmark's main cost).
+ * New cards = active cards − the learner's seen ones (scheduled or suspended) among them. Every
+ * term is an O(1)-ish lookup: the table count, the few retired cards, and the learner's seen count
+ * that triggers keep (migration 012). Looking for cards *without* a state instead visits every
+ * card the learner has already seen, which was the review benchmark's main cost.
  */
 function countNew(db: Database, userId: number): number {
-  const active = db.first<{ n: number }>('SELECT count(*) AS n FROM cards WHERE retired_at IS NULL')?.n ?? 0;
-  const seen =
-    db.first<{ n: number }>(
-      `SELECT count(*) AS n FROM card_states INDEXED BY card_states_seen
-        WHERE user_id = ? AND (due_day IS NOT NULL OR suspended = 1)`,
-      [userId],
-    )?.n ?? 0;
+  const total = db.first<{ n: number }>('SELECT count(*) AS n FROM cards')?.n ?? 0;
+  const retired = db.first<{ n: number }>('SELECT count(*) AS n FROM cards INDEXED BY cards_retired WHERE retired_at IS NOT NULL')?.n ?? 0;
+  const seen = db.first<{ seen: number }>('SELECT seen FROM learner_seen_counts WHERE user_id = ?', [userId])?.seen ?? 0;
   const seenRetired =
     db.first<{ n: number }>(
       // CROSS JOIN keeps SQLite walking the (few) retired cards first.
@@ -81,7 +78,7 @@ function countNew(db: Database, userId: number): number {
         WHERE c.retired_at IS NOT NULL AND (cs.due_day IS NOT NULL OR cs.suspended = 1)`,
       [userId],
     )?.n ?? 0;
-  return active - (seen - seenRetired);
+  return total - retired - (seen - seenRetired);
 }
 
 /** Counts for today's session, with the daily limits applied; counting stops at the limits. */
