@@ -93,19 +93,20 @@ export class ChallengeHub {
 
   /**
    * What stands between the learner and the challenges, in plain words: no engine, or images
-   * not built. Empty when all is ready. Cached briefly: the home page asks on every visit.
+   * not built. Empty when all is ready. The engine is asked every time (it fails fast when gone);
+   * the image inventory is cached briefly, since the home page asks on every visit.
    */
-  notices(): Promise<string[]> {
+  async notices(): Promise<string[]> {
+    const status = await this.engineStatus();
+    if (!status.reachable) return [`Challenges need a Docker engine. ${status.message}.`];
     const now = Date.now();
     if (!this.readiness || now - this.readiness.at > READINESS_TTL_MS) {
-      this.readiness = { at: now, value: this.computeNotices() };
+      this.readiness = { at: now, value: this.missingImageNotices() };
     }
     return this.readiness.value;
   }
 
-  private async computeNotices(): Promise<string[]> {
-    const status = await this.engineStatus();
-    if (!status.reachable) return [`Challenges need a Docker engine. ${status.message}.`];
+  private async missingImageNotices(): Promise<string[]> {
     const names = [...new Set(this.catalog.flatMap((challenge) => challenge.images))];
     const missing = await ensureImages(names, this.deps.docker).catch(() => []);
     const message = missingImagesMessage(missing);

@@ -1,3 +1,4 @@
+import type Docker from 'dockerode';
 import { SessionService } from '../accounts/sessions.js';
 import { UserService } from '../accounts/users.js';
 import { ChallengeHub } from '../challenges/challenge-hub.js';
@@ -17,11 +18,13 @@ export interface DepsInput {
   logger: Logger;
   /** The classroom's sandboxes in isolated mode; host mode when absent. */
   sandboxes?: IsolatedSandboxes;
+  /** The local engine; by default DOCKER_HOST or the default socket. */
+  engine?: { docker: Docker; endpoint: string };
 }
 
 /** Wires the services over one database; the entry point and the tests share this. */
 export function buildDeps(input: DepsInput): AppDeps {
-  const { docker, endpoint } = hostDocker();
+  const { docker, endpoint } = input.engine ?? hostDocker();
   const sandboxes = input.sandboxes;
   const challenges = new ChallengeHub({
     db: input.db,

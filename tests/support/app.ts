@@ -7,7 +7,7 @@ import { migrateDatabase } from '../../src/db/migrate.js';
 import { createLogger } from '../../src/logging/logger.js';
 import type { AppDeps } from '../../src/web/app-deps.js';
 import { createApp } from '../../src/web/app.js';
-import { buildDeps } from '../../src/web/build-deps.js';
+import { buildDeps, type DepsInput } from '../../src/web/build-deps.js';
 
 export interface TestClock {
   (): Date;
@@ -37,11 +37,15 @@ export interface TestApp {
 }
 
 /** The real app over an in-memory, fully migrated database, with a fixed clock. */
-export function buildTestApp(env: Record<string, string> = {}, clock: TestClock = fixedClock()): TestApp {
+export function buildTestApp(
+  env: Record<string, string> = {},
+  clock: TestClock = fixedClock(),
+  extra: Partial<Pick<DepsInput, 'engine' | 'sandboxes'>> = {},
+): TestApp {
   const config = loadConfig({ DECKHAND_TIME_ZONE: 'UTC', DECKHAND_LOGIN_ATTEMPTS: '1000', ...env });
   const db = openDatabase(':memory:');
   migrateDatabase(db);
-  const deps = buildDeps({ db, config, clock, logger: createLogger('silent') });
+  const deps = buildDeps({ db, config, clock, logger: createLogger('silent'), ...extra });
   return { app: createApp(deps), db, deps, clock, config };
 }
 
