@@ -4,7 +4,8 @@ import { migrateDatabase } from './db/migrate.js';
 import { createLogger } from './logging/logger.js';
 import { createApp } from './web/app.js';
 import { buildDeps } from './web/build-deps.js';
-import { startJobs } from './jobs/jobs.js';
+import { serverJobs, startJobs } from './jobs/jobs.js';
+import { sandboxJobs } from './sandbox/isolated/lifecycle.js';
 import { createClassroomSandboxes, startClassroomSandboxes } from './sandbox/isolated/classroom.js';
 import { loadIsolatedConfig, type IsolatedConfig } from './sandbox/isolated/config.js';
 import { attachTerminalServer } from './terminal/terminal-server.js';
@@ -38,10 +39,11 @@ async function main(): Promise<void> {
   const server = app.listen(config.port, config.host, () => {
     logger.info(`Deckhand is listening on http://${config.host}:${config.port}/`);
   });
-  if (sandboxes) attachTerminalServer(server, { ...deps, sandboxes });
-  const jobs = startJobs(deps);
+  const terminals = sandboxes ? attachTerminalServer(server, { ...deps, sandboxes }) : undefined;
+  const jobs = startJobs(deps, [...serverJobs(deps), ...(sandboxes ? sandboxJobs(sandboxes) : [])]);
   const stop = () => {
     jobs.stop();
+    terminals?.close();
     deps.content.close();
     server.close(() => {
       db.close();

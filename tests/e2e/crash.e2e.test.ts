@@ -81,6 +81,9 @@ interface StateRow {
   drill_day: string | null;
 }
 
+// Answers go to whatever card the loop picks, new ones included: lift the daily new-card limit.
+const CRASH_ENV = { DECKHAND_NEW_PER_DAY: '9999' };
+
 describe('a crash of the server process', () => {
   let workspace: Workspace;
   let server: ServerProcess | undefined;
@@ -97,7 +100,7 @@ describe('a crash of the server process', () => {
   });
 
   it('keeps every acknowledged answer, and each card state matches the last answer in the log', async () => {
-    const first = await startServer({ workspace });
+    const first = await startServer({ workspace, env: CRASH_ENV });
     server = first;
     const client = await createFirstAccount(first.baseUrl);
 
@@ -160,7 +163,7 @@ describe('a crash of the server process', () => {
     expect(inFlightAtKill, 'requests were in flight when the server was killed').toBeGreaterThan(0);
     expect(failures, 'requests failed because of the kill').toBeGreaterThan(0);
 
-    server = await startServer({ workspace });
+    server = await startServer({ workspace, env: CRASH_ENV });
     // The session was in SQLite too: the same cookie still works after the restart.
     const next = await fetch(`${server.baseUrl}/api/review/next`, { headers: { cookie: client.cookie } });
     expect(next.status).toBe(200);
