@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AttemptStore } from '../../src/challenges/attempt-store.js';
 import { openDatabase } from '../../src/db/database.js';
-import { launchBrowser, saveScreenshot, type TestBrowser } from '../support/browser.js';
+import { browserAvailable, launchBrowser, saveScreenshot, type TestBrowser } from '../support/browser.js';
 import { createWorkspace, startServer, type ServerProcess, type Workspace } from '../support/server-process.js';
 
 const CHALLENGE = `id: run-detached
@@ -19,7 +19,9 @@ solution:
   - docker run -d nginx
 `;
 
-describe('the instructor dashboard in the browser', () => {
+const hasBrowser = browserAvailable();
+
+describe.skipIf(!hasBrowser)('the instructor dashboard in the browser', () => {
   let workspace: Workspace;
   let server: ServerProcess;
   let teacher: TestBrowser;

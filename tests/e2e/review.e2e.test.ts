@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, saveScreenshot, type TestBrowser } from '../support/browser.js';
+import { browserAvailable, launchBrowser, saveScreenshot, type TestBrowser } from '../support/browser.js';
 import { createWorkspace, startServer, type ServerProcess, type Workspace } from '../support/server-process.js';
 
 const CARDS = [
@@ -43,7 +43,9 @@ async function reviewWithKeyboard(page: Page, gradeKey: string): Promise<void> {
   await pressAndWaitForNextPage(page, gradeKey);
 }
 
-describe('reviewing in the browser', () => {
+const hasBrowser = browserAvailable();
+
+describe.skipIf(!hasBrowser)('reviewing in the browser', () => {
   let workspace: Workspace;
   let server: ServerProcess;
   let browser: TestBrowser;

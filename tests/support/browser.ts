@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
@@ -6,6 +6,18 @@ import { REPO_ROOT } from './server-process.js';
 
 /** Debian's Chromium: `npx playwright install` cannot download browsers on these machines. */
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+
+/**
+ * Whether Chromium is installed. Browser tests skip on a laptop without it, but when
+ * DECKHAND_REQUIRE_BROWSER=1 (set by .ci/run) a missing browser is an error, never a skip.
+ */
+export function browserAvailable(): boolean {
+  if (existsSync(CHROMIUM_PATH)) return true;
+  if (process.env.DECKHAND_REQUIRE_BROWSER === '1') {
+    throw new Error(`DECKHAND_REQUIRE_BROWSER=1 but there is no Chromium at ${CHROMIUM_PATH}`);
+  }
+  return false;
+}
 
 /** Where screenshots go, so a person (or a reviewer) can look at what the test saw. */
 export const SCREENSHOT_DIR = join(REPO_ROOT, '.tmp', 'screenshots');
