@@ -1,71 +1,168 @@
-import { readFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import Docker from 'dockerode';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { parseChallenge } from '../../src/challenges/load.js';
-import { collectSnapshot } from '../../src/grader/collect.js';
-import { evaluateChecks } from '../../src/grader/evaluate.js';
+import { openDatabase } from '../../src/db/database.js';
+import { SANDBOX_LABEL } from '../../src/sandbox/isolated/container-spec.js';
 import { launchBrowser, saveScreenshot, type TestBrowser } from '../support/browser.js';
 import { dockerAvailable } from '../support/docker.js';
-import { removeAllSandboxes, startClassroom, type Classroom } from '../sandbox/isolated/classroom-harness.js';
+import { REPO_ROOT, createWorkspace, startServer, type ServerProcess, type Workspace } from '../support/server-process.js';
+import { execIn } from '../sandbox/isolated/classroom-harness.js';
 
 const hasDocker = await dockerAvailable();
+const PASSWORD = 'correct horse battery';
 
-// The lead's challenge page does not exist yet, so this drives the sandbox console page
-// (GET /sandboxes/:id/console) and grades with the same grader the Check button will call.
+/** The text xterm.js shows on screen (its DOM renderer's rows). */
+const screenText = (page: Page) => page.locator('.xterm-rows').innerText();
+
+/**
+ * Removes the sandboxes this server created, found by their `deckhand.sandbox` label value: each
+ * container with its anonymous /var/lib/docker volume, then its network. Other sandboxes on the
+ * engine (another test run, a real class) are left alone.
+ */
+async function removeSandboxes(host: Docker, ids: Iterable<string>): Promise<void> {
+  for (const id of ids) {
+    const filters = { label: [`${SANDBOX_LABEL}=${id}`] };
+    for (const summary of await host.listContainers({ all: true, filters })) {
+      const container = host.getContainer(summary.Id);
+      const volumes = (summary.Mounts ?? []).flatMap((mount) => (mount.Type === 'volume' && mount.Name ? [mount.Name] : []));
+      await container.remove({ force: true, v: true }).catch(() => undefined);
+      for (const name of volumes) await host.getVolume(name).remove().catch(() => undefined);
+    }
+    for (const network of await host.listNetworks({ filters })) await host.getNetwork(network.Id).remove().catch(() => undefined);
+    const { Volumes } = await host.listVolumes({ filters });
+    for (const volume of Volumes ?? []) await host.getVolume(volume.Name).remove().catch(() => undefined);
+  }
+}
+
+// The whole classroom path as a student sees it: the real server in its own process in isolated
+// mode on the real engine, the challenge page's Start button, its terminal and its Check button.
 describe.skipIf(!hasDocker)('a student solves a challenge in the browser terminal', () => {
-  let room: Classroom;
+  const host = new Docker();
+  const sandboxIds = new Set<string>();
+  let workspace: Workspace;
+  let server: ServerProcess;
   let browser: TestBrowser;
 
   beforeAll(async () => {
-    room = await startClassroom();
+    workspace = createWorkspace([{ prompt: 'Which flag publishes a port?', answer: '-p' }]);
+    mkdirSync(join(workspace.contentDir, 'challenges'), { recursive: true });
+    copyFileSync(join(REPO_ROOT, 'content/challenges/publish-port.yaml'), join(workspace.contentDir, 'challenges', 'publish-port.yaml'));
+    server = await startServer({
+      workspace,
+      env: {
+        ...(process.env.DOCKER_HOST ? { DOCKER_HOST: process.env.DOCKER_HOST } : {}),
+        DECKHAND_SANDBOX_MODE: 'isolated',
+        DECKHAND_SANDBOX_MEMORY_MB: '512',
+        DECKHAND_SANDBOX_WARM_POOL: '0',
+      },
+    });
     browser = await launchBrowser();
   });
+
   afterAll(async () => {
     await browser?.close();
-    await room?.close();
-    await removeAllSandboxes();
+    await server?.stop();
+    if (workspace) {
+      // Every sandbox this server ever recorded, live or not, plus the one the page showed.
+      try {
+        const db = openDatabase(workspace.databaseFile);
+        try {
+          for (const row of db.all<{ id: string }>('SELECT id FROM sandboxes')) sandboxIds.add(row.id);
+        } finally {
+          db.close();
+        }
+      } catch {
+        // The server never got as far as migrating: it created no sandbox either.
+      }
+    }
+    await removeSandboxes(host, sandboxIds);
+    workspace?.remove();
   });
 
-  it('signs in, types the solution in the terminal, and every check passes', async () => {
-    const parsed = parseChallenge(readFileSync('content/challenges/publish-port.yaml', 'utf8'), 'publish-port.yaml');
-    if (!('challenge' in parsed)) throw new Error(parsed.problems.join('\n'));
-    const challenge = parsed.challenge;
-    const { user } = await room.user('sam');
-    const { page } = browser;
+  it('signs in as a student, types the solution in the page terminal, and every check passes', async () => {
+    const { page, context } = browser;
+    const url = (path: string) => `${server.baseUrl}${path}`;
+    const failWith = (error: unknown) => {
+      throw new Error(`${String(error)}\n--- server output ---\n${server.output()}`);
+    };
 
-    await page.goto(`${room.baseUrl}/login`);
-    await page.fill('input[name="username"]', 'sam');
-    await page.fill('input[name="password"]', 'correct horse battery');
-    await Promise.all([page.waitForURL(`${room.baseUrl}/`), page.press('input[name="password"]', 'Enter')]);
+    // The first account is the instructor; their class gives the join code.
+    await page.goto(url('/setup'));
+    await page.getByLabel('Username').fill('ada');
+    await page.getByLabel('Password').fill(PASSWORD);
+    await page.getByLabel('Time zone').fill('UTC');
+    await page.getByRole('button', { name: 'Create the first account' }).click();
+    await page.waitForURL(url('/'));
+    await page.getByRole('link', { name: 'Instructor' }).click();
+    await page.getByLabel('Name').fill('Containers 101');
+    await page.getByRole('button', { name: 'Create class' }).click();
+    await page.waitForURL(/\/instructor\/classes\/\d+\/settings$/);
+    const code = ((await page.getByTestId('join-code').textContent()) ?? '').trim();
+    expect(code).toMatch(/^[A-Z2-9]{4}-[A-Z2-9]{4}$/);
 
-    // What the challenge page's Start button does: start the attempt in the learner's sandbox.
-    const driver = room.sandboxes.forLearner(user.id);
-    const { sandbox: ref } = await driver.startAttempt('e2e-attempt', challenge);
-    const sandboxId = ref.details?.sandboxId ?? '';
-    await page.goto(`${room.baseUrl}/sandboxes/${sandboxId}/console`);
+    // A student with only a browser: a fresh session joins the class with the code.
+    await context.clearCookies();
+    await page.goto(url('/join'));
+    await page.getByLabel('Join code').fill(code);
+    await page.getByLabel('Your name').fill('Sam Okafor');
+    await page.getByLabel('Username').fill('sam');
+    await page.getByLabel('Password').fill(PASSWORD);
+    await page.getByRole('button', { name: 'Join and create my account' }).click();
+    await page.waitForURL(url('/'));
+    expect(await page.getByRole('link', { name: 'Instructor' }).count()).toBe(0);
+
+    // The challenge page; Start gives the student their own engine with a terminal.
+    await page.goto(url('/challenges/publish-port'));
+    expect(await page.getByTestId('status').innerText()).toBe('not started');
+    await page.locator('[data-action="start"]').click();
+    await page.waitForURL(url('/challenges/publish-port/start'), { timeout: 90_000 }).catch(failWith);
     const terminal = page.locator('[data-terminal]');
+    await terminal.waitFor({ timeout: 5_000 }).catch(failWith);
+    const sandboxId = (await terminal.getAttribute('data-sandbox-id')) ?? '';
+    expect(sandboxId).toMatch(/^[0-9a-f]{16}$/);
+    sandboxIds.add(sandboxId);
+    expect(await page.getByTestId('status').innerText()).toBe('in progress');
     await expect.poll(() => terminal.getAttribute('data-state'), { timeout: 20_000 }).toBe('connected');
-    await expect.poll(() => page.locator('.xterm-rows').innerText(), { timeout: 10_000 }).toContain('root@sandbox');
+    await expect.poll(() => screenText(page), { timeout: 10_000 }).toContain('root@sandbox');
 
+    // Type the solution into xterm.js with the keyboard, as a person would.
     await terminal.click();
     await page.keyboard.type('docker run -d -p 12345:80 nginx');
     await page.keyboard.press('Enter');
-    await expect.poll(() => page.locator('.xterm-rows').innerText(), { timeout: 20_000 }).toMatch(/\b[0-9a-f]{64}\b/);
-    await page.keyboard.type('docker ps --format "{{.Image}} {{.Ports}}"');
-    await page.keyboard.press('Enter');
-    await expect.poll(() => page.locator('.xterm-rows').innerText(), { timeout: 10_000 }).toContain('12345->80/tcp');
-    await saveScreenshot(page, 'classroom-terminal');
+    await expect.poll(() => screenText(page), { timeout: 30_000 }).toMatch(/\b[0-9a-f]{64}\b/);
 
-    // "Check": the grader against the student's own engine.
-    const results = evaluateChecks(challenge, await collectSnapshot(driver, challenge, ref));
-    expect(results.filter((r) => !r.passed)).toEqual([]);
+    // Check, until nginx answers (it needs a moment after `docker run` returns).
+    const results = page.getByTestId('results');
+    for (let tries = 1; ; tries += 1) {
+      await page.locator('[data-action="check"]').click();
+      await page.waitForURL(url('/challenges/publish-port/check'));
+      const heading = await results.locator('h2').innerText();
+      if (heading.startsWith('All checks pass') || tries === 5) break;
+      await page.waitForTimeout(1_000);
+    }
+    expect(await results.locator('h2').innerText()).toContain('All checks pass');
+    expect(await results.locator('li.check').count()).toBe(3);
+    expect(await results.locator('li.check.fail').count()).toBe(0);
+    expect(await page.getByTestId('status').innerText()).toBe('passed');
 
-    // The published port, through the authenticated proxy, in the student's own browser.
-    await page.goto(`${room.baseUrl}/sandboxes/${sandboxId}/ports/12345/`);
-    await expect.poll(() => page.locator('body').innerText()).toContain('Welcome to nginx');
-    await saveScreenshot(page, 'classroom-published-port');
+    // The re-rendered page resumes the same shell: the earlier output is replayed.
+    await expect.poll(() => terminal.getAttribute('data-state'), { timeout: 20_000 }).toBe('connected');
+    await expect.poll(() => screenText(page), { timeout: 10_000 }).toContain('docker run -d -p 12345:80 nginx');
+    await saveScreenshot(page, 'classroom-challenge');
 
-    // A reload resumes the same shell: the earlier output is replayed.
-    await page.goto(`${room.baseUrl}/sandboxes/${sandboxId}/console`);
-    await expect.poll(() => page.locator('.xterm-rows').innerText(), { timeout: 20_000 }).toContain('12345->80/tcp');
+    // End: the attempt's containers leave the student's engine; the page says it ended.
+    const [sandbox] = await host.listContainers({ filters: { label: [`${SANDBOX_LABEL}=${sandboxId}`] } });
+    if (!sandbox) throw new Error(`no running container for sandbox ${sandboxId}`);
+    const before = await execIn(host, sandbox.Id, 'docker ps -a --format "{{.Image}}"');
+    expect(before.output).toContain('nginx');
+    await page.locator('[data-action="end"]').click();
+    await page.waitForURL(url('/challenges/publish-port'));
+    expect(await page.getByTestId('status').innerText()).toBe('passed');
+    expect(await page.locator('[data-action="start"]').count()).toBe(1);
+    expect(await page.locator('[data-terminal]').count()).toBe(0);
+    const after = await execIn(host, sandbox.Id, 'docker ps -aq');
+    expect(after).toEqual({ exitCode: 0, output: '' });
   });
 });
