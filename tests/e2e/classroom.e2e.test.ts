@@ -5,7 +5,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase } from '../../src/db/database.js';
 import { SANDBOX_LABEL } from '../../src/sandbox/isolated/container-spec.js';
-import { launchBrowser, saveScreenshot, type TestBrowser } from '../support/browser.js';
+import { browserAvailable, launchBrowser, saveScreenshot, type TestBrowser } from '../support/browser.js';
 import { dockerAvailable } from '../support/docker.js';
 import { REPO_ROOT, createWorkspace, startServer, type ServerProcess, type Workspace } from '../support/server-process.js';
 import { execIn } from '../sandbox/isolated/classroom-harness.js';
@@ -38,7 +38,7 @@ async function removeSandboxes(host: Docker, ids: Iterable<string>): Promise<voi
 
 // The whole classroom path as a student sees it: the real server in its own process in isolated
 // mode on the real engine, the challenge page's Start button, its terminal and its Check button.
-describe.skipIf(!hasDocker)('a student solves a challenge in the browser terminal', () => {
+describe.skipIf(!hasDocker || !browserAvailable())('a student solves a challenge in the browser terminal', () => {
   const host = new Docker();
   const sandboxIds = new Set<string>();
   let workspace: Workspace;
