@@ -58,12 +58,29 @@ export class UserService {
     const hash = await hashPassword(input.password);
     const existing = this.db.first('SELECT 1 FROM users WHERE username = ?', [input.username]);
     if (existing) throw new UsernameTakenError(`the username ${input.username} is taken`);
-    const { lastInsertRowid } = this.db.run(
-      `INSERT INTO users (username, display_name, password_hash, role, time_zone, created_at)
-       VALUES (?, ?, ?, ?, ?, ?)`,
-      [input.username, input.displayName ?? input.username, hash, input.role, input.timeZone, input.now],
-    );
-    return this.byId(lastInsertRowid) as User;
+    const id = this.insertHashed({ ...input, displayName: input.displayName ?? input.username, passwordHash: hash });
+    return this.byId(id) as User;
+  }
+
+  /**
+   * Inserts an account whose password is already hashed, so callers creating many accounts at
+   * once (a roster import) can hash first and insert everything in one transaction.
+   */
+  insertHashed(input: {
+    username: string;
+    displayName: string;
+    passwordHash: string;
+    role: Role;
+    timeZone: string;
+    now: number;
+    email?: string | null;
+    mustChangePassword?: boolean;
+  }): number {
+    return this.db.run(
+      `INSERT INTO users (username, display_name, password_hash, role, time_zone, created_at, email, must_change_password)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+      [input.username, input.displayName, input.passwordHash, input.role, input.timeZone, input.now, input.email ?? null, input.mustChangePassword ? 1 : 0],
+    ).lastInsertRowid;
   }
 
   /**
@@ -74,11 +91,7 @@ export class UserService {
     const hash = await hashPassword(input.password);
     const id = this.db.transaction(() => {
       if (this.count() > 0) return undefined;
-      return this.db.run(
-        `INSERT INTO users (username, display_name, password_hash, role, time_zone, created_at)
-         VALUES (?, ?, ?, 'instructor', ?, ?)`,
-        [input.username, input.username, hash, input.timeZone, input.now],
-      ).lastInsertRowid;
+      return this.insertHashed({ ...input, displayName: input.username, passwordHash: hash, role: 'instructor' });
     });
     return id === undefined ? undefined : this.byId(id);
   }

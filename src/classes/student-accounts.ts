@@ -1,5 +1,5 @@
 import { hashPassword } from '../accounts/passwords.js';
-import { UsernameTakenError } from '../accounts/users.js';
+import { UserService, UsernameTakenError } from '../accounts/users.js';
 import { recordAudit } from '../audit/audit-log.js';
 import type { Database } from '../db/database.js';
 import type { Actor } from './class-service.js';
@@ -59,7 +59,11 @@ function toEntry(row: RosterRow): RosterEntry {
  * in an all-or-nothing import.
  */
 export class StudentAccounts {
-  constructor(private readonly db: Database) {}
+  private readonly users: UserService;
+
+  constructor(private readonly db: Database) {
+    this.users = new UserService(db);
+  }
 
   /** The class's students, by display name. */
   roster(classId: number): RosterEntry[] {
@@ -94,11 +98,16 @@ export class StudentAccounts {
     return this.db.transaction(() => {
       const ids = students.map((student, i) => {
         if (this.usernameTaken(student.username)) throw new UsernameTakenError(`the username ${student.username} is taken`);
-        const id = this.db.run(
-          `INSERT INTO users (username, display_name, password_hash, role, time_zone, created_at, email, must_change_password)
-           VALUES (?, ?, ?, 'student', ?, ?, ?, ?)`,
-          [student.username, student.displayName, hashes[i], student.timeZone, now, student.email, student.oneTime ? 1 : 0],
-        ).lastInsertRowid;
+        const id = this.users.insertHashed({
+          username: student.username,
+          displayName: student.displayName,
+          passwordHash: hashes[i] as string,
+          role: 'student',
+          timeZone: student.timeZone,
+          now,
+          email: student.email,
+          mustChangePassword: student.oneTime,
+        });
         this.db.run('INSERT INTO class_members (class_id, user_id, joined_at) VALUES (?, ?, ?)', [classId, id, now]);
         return id;
       });

@@ -28,7 +28,11 @@ export function seededRandom(seed: string): () => number {
 
 /** Fisher–Yates shuffle of a copy of `items`, driven by `seed`. */
 export function seededShuffle<T>(items: readonly T[], seed: string): T[] {
-  const random = seededRandom(seed);
+  return shuffle(items, seededRandom(seed));
+}
+
+/** Fisher–Yates shuffle of a copy of `items` with any source of floats in [0, 1). */
+export function shuffle<T>(items: readonly T[], random: () => number): T[] {
   const copy = [...items];
   for (let i = copy.length - 1; i > 0; i--) {
     const j = Math.floor(random() * (i + 1));

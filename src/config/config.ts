@@ -1,18 +1,7 @@
 import cron from 'node-cron';
 import { z } from 'zod';
+import { flag, integer } from './env-fields.js';
 import { isValidTimeZone } from '../scheduler/day.js';
-
-const integer = (min: number, max: number, fallback: number) =>
-  z.coerce
-    .number({ error: 'must be a number' })
-    .int({ error: 'must be a whole number' })
-    .min(min, { error: `must be at least ${min}` })
-    .max(max, { error: `must be at most ${max}` })
-    .default(fallback);
-
-const flag = z
-  .enum(['0', '1', 'true', 'false', 'yes', 'no'], { error: 'must be 1 or 0' })
-  .transform((value) => ['1', 'true', 'yes'].includes(value));
 
 /** Every setting comes from an environment variable; the keys are the variable names. */
 const EnvSchema = z.object({

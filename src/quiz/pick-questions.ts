@@ -1,3 +1,4 @@
+import { shuffle } from '../compiler/seeded-random.js';
 import type { QuestionType, QuizCandidate } from './quiz-question.js';
 
 /**
@@ -46,16 +47,4 @@ export function pickQuestions(candidates: readonly QuizCandidate[], count: numbe
     // so a learner cannot learn "the second one" instead of the answer.
     choices: candidate.choices ? shuffle(candidate.choices, random) : null,
   }));
-}
-
-/** Fisher–Yates shuffle of a copy of `items`. */
-export function shuffle<T>(items: readonly T[], random: RandomSource): T[] {
-  const copy = [...items];
-  for (let i = copy.length - 1; i > 0; i--) {
-    const j = Math.floor(random() * (i + 1));
-    const a = copy[i] as T;
-    copy[i] = copy[j] as T;
-    copy[j] = a;
-  }
-  return copy;
 }

@@ -1,24 +1,6 @@
 import { z } from 'zod';
 import { ConfigError } from '../../config/config.js';
-
-const integer = (min: number, max: number, fallback: number) =>
-  z.coerce
-    .number({ error: 'must be a number' })
-    .int({ error: 'must be a whole number' })
-    .min(min, { error: `must be at least ${min}` })
-    .max(max, { error: `must be at most ${max}` })
-    .default(fallback);
-
-const positive = (max: number, fallback: number) =>
-  z.coerce
-    .number({ error: 'must be a number' })
-    .positive({ error: 'must be more than 0' })
-    .max(max, { error: `must be at most ${max}` })
-    .default(fallback);
-
-const flag = z
-  .enum(['0', '1', 'true', 'false', 'yes', 'no'], { error: 'must be 1 or 0' })
-  .transform((value) => ['1', 'true', 'yes'].includes(value));
+import { flag, integer, positive } from '../../config/env-fields.js';
 
 const imageList = z
   .string()
