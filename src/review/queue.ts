@@ -4,6 +4,23 @@ import type { Day } from '../scheduler/day.js';
 export interface DailyLimits {
   newCardsPerDay: number;
   reviewsPerDay: number;
+  /**
+   * Top-level topics the learner's class asks for; cards elsewhere stay out of the session.
+   * Absent or null: every topic (a learner on their own, or a class that chose none).
+   */
+  topics?: readonly string[] | null;
+}
+
+/** Limits a query to the scope's topics (a card's path starts with one of them), or nothing. */
+function topicClause(limits: DailyLimits): string {
+  return limits.topics
+    ? ` AND EXISTS (SELECT 1 FROM json_each(@topics) t
+         WHERE c.topic = t.value OR substr(c.topic, 1, length(t.value) + 3) = t.value || ' › ')`
+    : '';
+}
+
+function topicParam(limits: DailyLimits): { topics?: string } {
+  return limits.topics ? { topics: JSON.stringify(limits.topics) } : {};
 }
 
 export interface QueueCounts {
@@ -81,23 +98,34 @@ function countNew(db: Database, userId: number): number {
   return total - retired - (seen - seenRetired);
 }
 
+/** New cards within a class's topics: the straightforward count, as scopes are for classes. */
+function countNewInTopics(db: Database, userId: number, limits: DailyLimits): number {
+  return (
+    db.first<{ n: number }>(
+      `SELECT count(*) AS n FROM cards c WHERE c.retired_at IS NULL${topicClause(limits)}
+         AND c.id NOT IN (SELECT card_id FROM card_states WHERE user_id = @userId AND (due_day IS NOT NULL OR suspended = 1))`,
+      { userId, ...topicParam(limits) },
+    )?.n ?? 0
+  );
+}
+
 /** Counts for today's session, with the daily limits applied; counting stops at the limits. */
 export function queueCounts(db: Database, userId: number, today: Day, limits: DailyLimits, done = answeredToday(db, userId, today)): QueueCounts {
   const remaining = remainingLimits(done, limits);
-  const params = { userId, today, limit: remaining.reviews };
+  const params = { userId, today, limit: remaining.reviews, ...topicParam(limits) };
+  // Without a class scope the due walk never touches cards; with one it must read each topic.
+  const dueFrom = limits.topics
+    ? `card_states cs INDEXED BY card_states_seen JOIN cards c ON c.id = cs.card_id WHERE ${DUE_WHERE}${topicClause(limits)}`
+    : `card_states cs INDEXED BY card_states_seen WHERE ${DUE_WHERE}`;
   const due =
-    remaining.reviews === 0
-      ? 0
-      : (db.first<{ n: number }>(
-          `SELECT count(*) AS n FROM (SELECT 1 FROM card_states cs INDEXED BY card_states_seen WHERE ${DUE_WHERE} LIMIT @limit)`,
-          params,
-        )?.n ?? 0);
-  const fresh = remaining.newCards === 0 ? 0 : Math.min(countNew(db, userId), remaining.newCards);
+    remaining.reviews === 0 ? 0 : (db.first<{ n: number }>(`SELECT count(*) AS n FROM (SELECT 1 FROM ${dueFrom} LIMIT @limit)`, params)?.n ?? 0);
+  const unseen = () => (limits.topics ? countNewInTopics(db, userId, limits) : countNew(db, userId));
+  const fresh = remaining.newCards === 0 ? 0 : Math.min(unseen(), remaining.newCards);
   const drill =
-    db.first<{ n: number }>(`SELECT count(*) AS n FROM card_states cs JOIN cards c ON c.id = cs.card_id WHERE ${DRILL_WHERE}`, {
-      userId,
-      today,
-    })?.n ?? 0;
+    db.first<{ n: number }>(
+      `SELECT count(*) AS n FROM card_states cs JOIN cards c ON c.id = cs.card_id WHERE ${DRILL_WHERE}${topicClause(limits)}`,
+      { userId, today, ...topicParam(limits) },
+    )?.n ?? 0;
   return { due, new: fresh, drill, left: due + fresh + drill };
 }
 
@@ -108,11 +136,12 @@ export function queueCounts(db: Database, userId: number, today: Day, limits: Da
  */
 export function nextCard(db: Database, userId: number, today: Day, limits: DailyLimits, done = answeredToday(db, userId, today)): QueueCard | undefined {
   const remaining = remainingLimits(done, limits);
-  const params = { userId, today };
+  const params = { userId, today, ...topicParam(limits) };
+  const inTopics = topicClause(limits);
   if (remaining.reviews > 0) {
     const due = db.first<Omit<QueueCard, 'queue'>>(
       `SELECT ${CARD_COLUMNS} FROM card_states cs INDEXED BY card_states_seen JOIN cards c ON c.id = cs.card_id
-        WHERE ${DUE_WHERE} ORDER BY cs.due_day LIMIT 1`,
+        WHERE ${DUE_WHERE}${inTopics} ORDER BY cs.due_day LIMIT 1`,
       params,
     );
     if (due) return { ...due, queue: 'review' };
@@ -121,7 +150,7 @@ export function nextCard(db: Database, userId: number, today: Day, limits: Daily
     // NOT IN builds the learner's seen set once, then walks active cards in note order.
     const fresh = db.first<Omit<QueueCard, 'queue'>>(
       `SELECT ${CARD_COLUMNS} FROM cards c INDEXED BY cards_active_position
-        WHERE c.retired_at IS NULL AND c.id NOT IN (
+        WHERE c.retired_at IS NULL${inTopics} AND c.id NOT IN (
           SELECT card_id FROM card_states WHERE user_id = @userId AND (due_day IS NOT NULL OR suspended = 1))
         ORDER BY c.position LIMIT 1`,
       params,
@@ -130,7 +159,7 @@ export function nextCard(db: Database, userId: number, today: Day, limits: Daily
   }
   const drill = db.first<Omit<QueueCard, 'queue'>>(
     `SELECT ${CARD_COLUMNS} FROM card_states cs JOIN cards c ON c.id = cs.card_id
-      WHERE ${DRILL_WHERE} ORDER BY cs.last_answered_at LIMIT 1`,
+      WHERE ${DRILL_WHERE}${inTopics} ORDER BY cs.last_answered_at LIMIT 1`,
     params,
   );
   return drill && { ...drill, queue: 'drill' };

@@ -113,3 +113,25 @@ describe('the daily queue', () => {
     expect(undoLastAnswer(db, other, 1)).toBeUndefined();
   });
 });
+
+describe('a class scope of topics', () => {
+  it('keeps cards of other topics out of the session and its counts', () => {
+    const { db, userId } = setUp(0);
+    seedCards(db, 2, 'Docker › Basics');
+    db.run(
+      `INSERT INTO cards (id, kind, topic, prompt, answer, source_file, source_line, position, created_at, updated_at)
+       VALUES ('k1', 'basic', 'Kubernetes › Pods', 'What is a pod?', 'a group of containers', 'k.md', 1, 10, 0, 0),
+              ('k2', 'basic', 'Kubernetes', 'What runs pods?', 'the kubelet', 'k.md', 2, 11, 0, 0),
+              ('x1', 'basic', 'Kubernetes Extras', 'Not in scope?', 'no', 'x.md', 1, 12, 0, 0)`,
+    );
+    const scoped = { ...limits, topics: ['Kubernetes'] };
+    expect(queueCounts(db, userId, '2026-03-10', scoped)).toMatchObject({ new: 2, left: 2 });
+    expect(nextCard(db, userId, '2026-03-10', scoped)).toMatchObject({ id: 'k1' });
+    answer(db, userId, 'k1', 5, '2026-03-10');
+    answer(db, userId, 'c1', 2, '2026-03-10');
+    expect(queueCounts(db, userId, '2026-03-10', scoped)).toMatchObject({ new: 1, drill: 0, left: 1 });
+    expect(nextCard(db, userId, '2026-03-10', scoped)).toMatchObject({ id: 'k2' });
+    expect(queueCounts(db, userId, '2026-03-11', scoped)).toMatchObject({ due: 1 });
+    expect(queueCounts(db, userId, '2026-03-10', limits)).toMatchObject({ new: 3, drill: 1 });
+  });
+});

@@ -12,7 +12,7 @@ export function homeRoutes(deps: AppDeps): Router {
     const user = currentUser(req);
     const today = todayFor(deps, user);
     const notices = await deps.challenges.notices();
-    res.render('home', { title: 'Today', today, notices, ...homeSummary(deps.db, user.id, today, limitsOf(deps)) });
+    res.render('home', { title: 'Today', today, notices, ...homeSummary(deps.db, user.id, today, limitsOf(deps, user)) });
   });
   router.get('/healthz', (_req, res) => {
     res.json({ ok: true });

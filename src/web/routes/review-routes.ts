@@ -34,7 +34,7 @@ export function reviewRoutes(deps: AppDeps): Router {
   const session = (req: Request) => {
     const user = currentUser(req);
     const today = todayFor(deps, user);
-    const { card, counts } = todaysSession(deps.db, user.id, today, limitsOf(deps));
+    const { card, counts } = todaysSession(deps.db, user.id, today, limitsOf(deps, user));
     const buttons = card ? buttonPreviews(readCardState(deps.db, user.id, card.id), today) : [];
     return { user, today, card, counts, buttons };
   };
