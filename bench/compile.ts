@@ -163,17 +163,19 @@ console.log(`  parse only  ${ms(parseMs)}  (${(bytes / 1024 / 1024 / (parseMs / 
 console.log(`  compile     ${ms(compileMs)}  (${Math.round(compiled.cards.length / (compileMs / 1000))} cards/s)`);
 console.log(`  compile ÷ parse ${ratio.toFixed(2)} (aim ≤ 2${ratio <= 2 ? ', met' : ', NOT met'})`);
 
-// The sync runs on the first copies that together make about SYNC_CARDS cards.
-const byCopy = new Map<string, NoteFile[]>();
-for (const file of files) {
-  const copy = file.path.split('/')[0] ?? '';
-  byCopy.set(copy, [...(byCopy.get(copy) ?? []), file]);
+// The sync runs on the first copies that together make about SYNC_CARDS cards, counted from the
+// compile above (copies differ, so none of their cards was dropped as another copy's duplicate).
+const copyOf = (path: string): string => path.split('/')[0] ?? '';
+const cardsPerCopy = new Map<string, number>();
+for (const card of compiled.cards) cardsPerCopy.set(copyOf(card.source.file), (cardsPerCopy.get(copyOf(card.source.file)) ?? 0) + 1);
+const syncCopies = new Set<string>();
+let syncCards = 0;
+for (const [copy, count] of [...cardsPerCopy].sort(([a], [b]) => a.localeCompare(b))) {
+  if (syncCards >= SYNC_CARDS) break;
+  syncCopies.add(copy);
+  syncCards += count;
 }
-const syncFiles: NoteFile[] = [];
-for (const group of byCopy.values()) {
-  if (compileNotes(syncFiles).cards.length >= SYNC_CARDS) break;
-  syncFiles.push(...group);
-}
+const syncFiles = files.filter((file) => syncCopies.has(copyOf(file.path)));
 
 rmSync(DB_FILE, { force: true });
 rmSync(`${DB_FILE}-wal`, { force: true });

@@ -28,7 +28,16 @@ export function syncNotes(db: Database, files: readonly NoteFile[], now: number)
   const cards = compiled.cards.filter((card) => !broken.has(card.source.file));
   const previous = storedCards(db).filter((card) => !broken.has(card.sourceFile));
   const plan = matchCardIdentities(previous, cards, stableCardId);
-  const written = writeCards(db, { assignments: plan.assignments, retiredIds: plan.retiredIds }, now);
+  const written = writeCards(
+    db,
+    {
+      assignments: plan.assignments,
+      retiredIds: plan.retiredIds,
+      // The rows just read for matching, so unchanged cards are compared in memory, not rewritten.
+      stored: new Map(previous.map((card) => [card.id, card.row])),
+    },
+    now,
+  );
   return {
     cards: written.upserted,
     added: plan.assignments.filter((a) => a.isNew).length,

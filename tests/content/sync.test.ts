@@ -100,4 +100,25 @@ describe('syncing notes into stored cards', () => {
     expect(cardFor(db, 'key value store').retired_at).toBe(2);
     expect(cardFor(db, 'agent that runs on every node').retired_at).toBeNull();
   });
+
+  it('writes nothing when the notes have not changed, and rewrites only the card that did', () => {
+    const { db } = setUp();
+    const k8s = { path: 'k8s.md', text: '# Kubernetes\n- etcd - the key value store of the cluster\n' };
+    syncNotes(db, [...notes(base), k8s], 1);
+    const stamps = () => db.all<{ id: string; updated_at: number }>('SELECT id, updated_at FROM cards ORDER BY id');
+    const changes = () => db.first<{ n: number }>('SELECT total_changes() AS n')?.n ?? 0;
+    const first = stamps();
+    expect(first.length).toBeGreaterThanOrEqual(3);
+
+    const before = changes();
+    const result = syncNotes(db, [...notes(base), k8s], 2);
+    expect(changes() - before).toBe(0);
+    expect(stamps()).toEqual(first);
+    expect(result).toMatchObject({ cards: first.length, added: 0, revived: 0, retired: 0 });
+
+    // A reworded answer still rewrites its own card, and only that one.
+    syncNotes(db, [...notes(base.replace(':: -P', ':: -P (--publish-all)')), k8s], 3);
+    const edited = cardFor(db, 'publishes every exposed port');
+    expect(stamps().filter((row) => row.updated_at === 3).map((row) => row.id)).toEqual([edited.id]);
+  });
 });
