@@ -3,9 +3,12 @@ import { matchCardIdentities, stableCardId } from '../compiler/identity.js';
 import { readNoteFiles } from '../compiler/read-dir.js';
 import type { CompileError, NoteFile } from '../compiler/types.js';
 import type { Database } from '../db/database.js';
+import { contentFingerprint } from './fingerprint.js';
 import { storedCards, writeCards } from './store.js';
 
 export interface SyncResult {
+  /** True when the notes and the compiler were exactly as at the last clean sync: nothing ran. */
+  unchanged: boolean;
   cards: number;
   added: number;
   revived: number;
@@ -39,6 +42,7 @@ export function syncNotes(db: Database, files: readonly NoteFile[], now: number)
     now,
   );
   return {
+    unchanged: false,
     cards: written.upserted,
     added: plan.assignments.filter((a) => a.isNew).length,
     revived: plan.assignments.filter((a) => a.revived).length,
@@ -48,7 +52,29 @@ export function syncNotes(db: Database, files: readonly NoteFile[], now: number)
   };
 }
 
-/** Reads the content folder and syncs it. */
+const FINGERPRINT_KEY = 'content_fingerprint';
+
+/**
+ * Reads the content folder and syncs it. When the notes and the compiler are byte for byte what
+ * they were at the last sync without errors, the compile is skipped: a restart then costs a read
+ * and a hash, not a compile of every note. A sync with errors records no fingerprint, so the
+ * errors are found (and shown) again on every load until they are fixed.
+ */
 export async function syncContent(db: Database, dir: string, now: number): Promise<SyncResult> {
-  return syncNotes(db, await readNoteFiles(dir), now);
+  const files = await readNoteFiles(dir);
+  const fingerprint = contentFingerprint(files);
+  const stored = db.first<{ value: string }>('SELECT value FROM settings WHERE key = ?', [FINGERPRINT_KEY])?.value;
+  if (stored === fingerprint) {
+    const cards = db.first<{ n: number }>('SELECT count(*) AS n FROM cards WHERE retired_at IS NULL')?.n ?? 0;
+    return { unchanged: true, cards, added: 0, revived: 0, retired: 0, errors: [], heldBack: [] };
+  }
+  return db.transaction(() => {
+    const result = syncNotes(db, files, now);
+    if (result.errors.length === 0) {
+      db.run('INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value', [FINGERPRINT_KEY, fingerprint]);
+    } else {
+      db.run('DELETE FROM settings WHERE key = ?', [FINGERPRINT_KEY]);
+    }
+    return result;
+  });
 }
