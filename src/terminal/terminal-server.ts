@@ -107,6 +107,17 @@ export function attachTerminalServer(server: Server, deps: TerminalDeps): { clos
   };
 
   const onUpgrade = (req: IncomingMessage, socket: Duplex, head: Buffer) => {
+    // An upgrade listener runs outside express: anything it throws would end the whole process,
+    // so a malformed request line or path is answered here instead.
+    try {
+      upgrade(req, socket, head);
+    } catch (error) {
+      deps.logger.debug({ err: error, url: req.url }, 'malformed terminal upgrade');
+      refuse(socket, 400, 'That is not a terminal address.');
+    }
+  };
+
+  const upgrade = (req: IncomingMessage, socket: Duplex, head: Buffer) => {
     const match = PATH.exec(new URL(req.url ?? '/', 'http://localhost').pathname);
     if (!match) {
       // Someone else's upgrade path; only answer if nobody else listens for upgrades.

@@ -26,7 +26,9 @@ export function csrfProtection(secret: string, secureCookies: boolean, publicFor
     if (SAFE_METHODS.has(req.method)) return next();
     // A signed-out request carries no authority to abuse, except on the forms that sign in or
     // create accounts; elsewhere it goes on to be refused as 401 by the sign-in check.
-    if (!req.sessionToken && !publicForms.includes(req.path)) return next();
+    // Express matches routes ignoring case and a trailing slash, so the list is checked the same way.
+    const path = req.path.toLowerCase().replace(/\/+$/, '') || '/';
+    if (!req.sessionToken && !publicForms.includes(path)) return next();
     const body = req.body as Record<string, unknown> | undefined;
     const sent = req.get('x-csrf-token') ?? (typeof body?._csrf === 'string' ? body._csrf : '');
     const a = Buffer.from(sent);

@@ -113,3 +113,13 @@ describe('a signed-in form without its token', () => {
     expect(res.text).toContain('This form has expired or came from another site');
   });
 });
+
+describe('the sign-in forms’ CSRF check', () => {
+  it.each(['/login/', '/LOGIN', '/Login//'])('cannot be dodged by spelling the path %s', async (path) => {
+    const t = buildTestApp();
+    await signIn(t, 'grace', 'right password');
+    const res = await request(t.app).post(path).type('form').send({ username: 'grace', password: 'right password' });
+    expect(res.status).toBe(403);
+    expect(res.headers['set-cookie'] ?? []).not.toEqual(expect.arrayContaining([expect.stringMatching(/^dh_session=/)]));
+  });
+});
