@@ -16,15 +16,21 @@ const HOP_BY_HOP = ['connection', 'keep-alive', 'proxy-authenticate', 'proxy-aut
 // Deckhand's own credentials must never reach a learner's server: a sandbox could log them and
 // sign in as whoever opened the page (the instructor, typically).
 const PRIVATE_REQUEST = ['cookie', 'authorization', 'x-csrf-token', 'host'];
-// A learner's server must not set cookies on Deckhand's origin, nor weaken its headers.
-const PRIVATE_RESPONSE = ['set-cookie', 'content-security-policy', 'strict-transport-security', 'x-frame-options'];
+// What a learner's server may say about its response, and nothing else: an allow-list, because
+// on Deckhand's origin headers such as Set-Cookie, Clear-Site-Data (signing the instructor out),
+// Refresh or Link would act on Deckhand itself.
+const RESPONSE_ALLOWED = new Set([
+  'content-type', 'content-length', 'content-encoding', 'content-language', 'content-disposition',
+  'content-range', 'accept-ranges', 'last-modified', 'etag', 'expires', 'vary', 'date', 'location',
+]);
 
 /**
  * The learner's page runs on Deckhand's origin, so it is rendered as a sandboxed document with
  * no scripts: it cannot read Deckhand's pages or act as the signed-in user. Static pages (what
  * the challenges publish) look the same.
  */
-const PROXIED_CSP = "sandbox allow-forms allow-popups; default-src 'self' data:; style-src 'self' 'unsafe-inline' data:; script-src 'none'";
+const PROXIED_CSP =
+  "sandbox allow-popups; default-src 'self' data:; style-src 'self' 'unsafe-inline' data:; script-src 'none'; form-action 'none'";
 
 function copyHeaders(headers: IncomingHttpHeaders, drop: readonly string[]): OutgoingHttpHeaders {
   const out: OutgoingHttpHeaders = {};
@@ -35,12 +41,20 @@ function copyHeaders(headers: IncomingHttpHeaders, drop: readonly string[]): Out
   return out;
 }
 
-/** Keeps a redirect inside the proxy: `/x` and `http://<sandbox>:<port>/x` become `<prefix>/x`. */
-export function rewriteLocation(location: string, prefix: string, address: string, port: number): string {
+/**
+ * Keeps a redirect inside the proxy: `/x` and `http://<sandbox>:<port>/x` become `<prefix>/x`, a
+ * relative `x` stays relative. A redirect anywhere else is refused (undefined): followed from
+ * Deckhand's origin it would make the proxy an open redirect.
+ */
+export function rewriteLocation(location: string, prefix: string, address: string, port: number): string | undefined {
   const own = `http://${address}:${port}`;
-  if (location.startsWith(own)) return prefix + (location.slice(own.length) || '/');
-  if (location.startsWith('/') && !location.startsWith('//')) return prefix + location;
-  return location;
+  const ownLocal = `http://localhost:${port}`;
+  for (const origin of [own, ownLocal]) {
+    if (location === origin || location.startsWith(`${origin}/`)) return prefix + (location.slice(origin.length) || '/');
+  }
+  if (location.startsWith('/') && !location.startsWith('//') && !location.startsWith('/\\')) return prefix + location;
+  if (!/^[a-z][a-z0-9+.-]*:/i.test(location) && !/^[/\\]/.test(location)) return location;
+  return undefined;
 }
 
 function proxy(sandboxes: IsolatedSandboxes, req: Request, res: Response, next: (error: unknown) => void): void {
@@ -67,8 +81,16 @@ function proxy(sandboxes: IsolatedSandboxes, req: Request, res: Response, next: 
     timeout: UPSTREAM_TIMEOUT_MS,
   });
   upstream.on('response', (answer) => {
-    const out = copyHeaders(answer.headers, PRIVATE_RESPONSE);
-    if (typeof answer.headers.location === 'string') out.location = rewriteLocation(answer.headers.location, prefix, record.address ?? '', port);
+    const out: OutgoingHttpHeaders = {};
+    for (const [name, value] of Object.entries(answer.headers)) if (value !== undefined && RESPONSE_ALLOWED.has(name)) out[name] = value;
+    if (typeof answer.headers.location === 'string') {
+      const location = rewriteLocation(answer.headers.location, prefix, record.address ?? '', port);
+      if (location === undefined) {
+        answer.resume();
+        return next(new AppError(502, 'bad_gateway', `The server on port ${port} redirects outside your sandbox; that is not followed.`));
+      }
+      out.location = location;
+    }
     res.removeHeader('content-security-policy');
     res.writeHead(answer.statusCode ?? 502, { ...out, 'content-security-policy': PROXIED_CSP, 'cache-control': 'no-store' });
     answer.pipe(res);
