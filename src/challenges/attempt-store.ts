@@ -87,7 +87,14 @@ export class AttemptStore {
   }
 
   /** Counts a check run; the first all-passing run marks the attempt passed. */
-  recordCheck(id: number, allPassed: boolean, now: number): void {
+  /**
+   * Counts a check; returns true when this check is the attempt's first pass. Decided inside one
+   * statement's worth of synchronous work, so of two Checks racing only one is "first".
+   */
+  recordCheck(id: number, allPassed: boolean, now: number): boolean {
+    const firstPass = allPassed
+      ? this.db.run(`UPDATE challenge_attempts SET passed_at = ? WHERE id = ? AND passed_at IS NULL AND status = 'active'`, [now, id]).changes === 1
+      : false;
     this.db.run(
       `UPDATE challenge_attempts SET checks_run = checks_run + 1,
          status = CASE WHEN ? AND status = 'active' THEN 'passed' ELSE status END,
@@ -95,15 +102,16 @@ export class AttemptStore {
        WHERE id = ?`,
       [allPassed ? 1 : 0, allPassed ? 1 : 0, now, id],
     );
+    return firstPass;
   }
 
   recordHint(id: number): void {
     this.db.run('UPDATE challenge_attempts SET hints_used = hints_used + 1 WHERE id = ?', [id]);
   }
 
-  /** Giving up after passing changes nothing: the pass stands. */
-  recordGiveUp(id: number): void {
-    this.db.run(`UPDATE challenge_attempts SET status = 'gave_up' WHERE id = ? AND status = 'active'`, [id]);
+  /** Giving up after passing changes nothing: the pass stands. True when this call gave up. */
+  recordGiveUp(id: number): boolean {
+    return this.db.run(`UPDATE challenge_attempts SET status = 'gave_up' WHERE id = ? AND status = 'active'`, [id]).changes === 1;
   }
 
   recordEnd(id: number, now: number): void {

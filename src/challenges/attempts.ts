@@ -26,6 +26,8 @@ export interface CheckOutcome {
   attempt: Attempt;
   results: CheckResult[];
   allPassed: boolean;
+  /** This check was the attempt's first pass: the moment to schedule the challenge. */
+  firstPass: boolean;
 }
 
 export interface HintOutcome {
@@ -49,7 +51,8 @@ export interface ChallengeService {
   start(userId: number | null, challengeId: string): Promise<StartOutcome>;
   check(userId: number | null, challengeId: string): Promise<CheckOutcome>;
   nextHint(userId: number | null, challengeId: string): HintOutcome;
-  giveUp(userId: number | null, challengeId: string): { attempt: Attempt; solution: string[] };
+  /** `gaveUp` is true when this call ended the attempt's chances (not after a pass). */
+  giveUp(userId: number | null, challengeId: string): { attempt: Attempt; solution: string[]; gaveUp: boolean };
   end(userId: number | null, challengeId: string): Promise<{ attempt: Attempt; report: TeardownReport }>;
   /** Ends the live sandbox, if any, and starts a fresh one. */
   reset(userId: number | null, challengeId: string): Promise<StartOutcome>;
@@ -115,8 +118,8 @@ export function createChallengeService(deps: ChallengeServiceDeps): ChallengeSer
       });
       const results = evaluateChecks(challenge, snapshot);
       const allPassed = results.every((result) => result.passed);
-      store.recordCheck(attempt.id, allPassed, now());
-      return { attempt: reread(attempt), results, allPassed };
+      const firstPass = store.recordCheck(attempt.id, allPassed, now());
+      return { attempt: reread(attempt), results, allPassed, firstPass };
     },
 
     nextHint(userId, challengeId) {
@@ -132,8 +135,8 @@ export function createChallengeService(deps: ChallengeServiceDeps): ChallengeSer
     giveUp(userId, challengeId) {
       const challenge = get(challengeId);
       const attempt = live(userId, challengeId);
-      store.recordGiveUp(attempt.id);
-      return { attempt: reread(attempt), solution: challenge.solution };
+      const gaveUp = store.recordGiveUp(attempt.id);
+      return { attempt: reread(attempt), solution: challenge.solution, gaveUp };
     },
 
     async end(userId, challengeId) {

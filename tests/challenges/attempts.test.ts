@@ -96,4 +96,13 @@ describe('challenge attempts', () => {
     expect(driver.started).toHaveLength(2);
     expect(driver.ended).toEqual([driver.started[0]]);
   });
+
+  it('calls exactly one of two racing Checks the first pass, and a give-up after it nothing', async () => {
+    const { service } = build();
+    await service.start(null, 'demo');
+    const [a, b] = await Promise.all([service.check(null, 'demo'), service.check(null, 'demo')]);
+    expect([a.firstPass, b.firstPass].sort()).toEqual([false, true]);
+    expect(service.giveUp(null, 'demo').gaveUp).toBe(false);
+    expect((await service.check(null, 'demo')).firstPass).toBe(false);
+  });
 });

@@ -100,4 +100,16 @@ describe('challenge pages, whatever the engine', () => {
     const anonymous = await (await import('supertest')).default(t.app).get('/challenges');
     expect(anonymous.status).toBe(401);
   });
+
+  it('refuses a student a sandbox in host mode, where the engine is shared, and says what to do', async () => {
+    const t = buildTestApp();
+    await signIn(t, 'teacher');
+    const student = await signIn(t, 'sam');
+    const page = await student.agent.get('/challenges/publish-port');
+    expect(page.text).toContain('DECKHAND_SANDBOX_MODE=isolated');
+    const res = await student.agent.post('/challenges/publish-port/start').type('form').send({ _csrf: student.csrf });
+    expect(res.status).toBe(403);
+    expect(res.text).toContain('needs a sandbox of their own');
+    expect(t.db.first('SELECT count(*) AS n FROM challenge_attempts')).toEqual({ n: 0 });
+  });
 });

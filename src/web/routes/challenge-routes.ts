@@ -6,7 +6,7 @@ import { challengeSchedules, recordChallengeGrade } from '../../challenges/chall
 import { attemptQuality } from '../../challenges/quality.js';
 import type { Challenge } from '../../challenges/schema.js';
 import { challengeInScope, classScopeFor } from '../../classes/class-scope.js';
-import { notFound } from '../../errors/app-error.js';
+import { forbidden, notFound } from '../../errors/app-error.js';
 import type { CheckResult } from '../../grader/check-type.js';
 import type { AppDeps } from '../app-deps.js';
 import { todayFor } from '../learner-day.js';
@@ -48,6 +48,20 @@ export function challengeRoutes(deps: AppDeps): Router {
     return challenge;
   };
 
+  /**
+   * Host mode shares one engine and calls whatever appears on it during an attempt the attempt's:
+   * fine for the machine's owner, wrong for a class, where one student's End would remove another
+   * student's containers. Students (who exist only in classes) need the isolated sandboxes.
+   */
+  const hostModeRefusal = (req: Request): string | undefined =>
+    deps.challenges.mode === 'host' && currentUser(req).role === 'student'
+      ? 'In a class every student needs a sandbox of their own, which this server was not started with. Ask your instructor to run Deckhand with DECKHAND_SANDBOX_MODE=isolated.'
+      : undefined;
+  const mayStart = (req: Request) => {
+    const refusal = hostModeRefusal(req);
+    if (refusal) throw forbidden(refusal);
+  };
+
   const grade = (req: Request, attempt: Attempt) => {
     const user = currentUser(req);
     recordChallengeGrade(deps.db, {
@@ -74,7 +88,7 @@ export function challengeRoutes(deps: AppDeps): Router {
       hintsShown: live ? challenge.hints.slice(0, live.hintsUsed) : [],
       solution: latest?.status === 'gave_up' ? challenge.solution : undefined,
       schedule: challengeSchedules(deps.db, user.id).get(challenge.id),
-      notices: await deps.challenges.notices(),
+      notices: [...(hostModeRefusal(req) ? [hostModeRefusal(req) as string] : []), ...(await deps.challenges.notices())],
       sandboxId: live?.sandbox.details?.sandboxId,
       results: extra.results,
       warnings: extra.warnings ?? [],
@@ -100,6 +114,7 @@ export function challengeRoutes(deps: AppDeps): Router {
 
   router.post('/challenges/:id/start', async (req, res) => {
     const challenge = find(req);
+    mayStart(req);
     const { warnings } = await deps.challenges.serviceFor(currentUser(req).id).start(currentUser(req).id, challenge.id);
     await render(req, res, challenge, { warnings });
   });
@@ -107,11 +122,9 @@ export function challengeRoutes(deps: AppDeps): Router {
   router.post('/challenges/:id/check', async (req, res) => {
     const challenge = find(req);
     const user = currentUser(req);
-    const service = deps.challenges.serviceFor(user.id);
-    const before = service.live(user.id, challenge.id);
-    const outcome = await service.check(user.id, challenge.id);
+    const outcome = await deps.challenges.serviceFor(user.id).check(user.id, challenge.id);
     // Only the first pass of an attempt is graded; checking again afterwards changes nothing.
-    if (outcome.allPassed && before && before.passedAt === null && before.status !== 'gave_up') grade(req, outcome.attempt);
+    if (outcome.firstPass) grade(req, outcome.attempt);
     await render(req, res, challenge, { results: outcome.results });
   });
 
@@ -124,15 +137,14 @@ export function challengeRoutes(deps: AppDeps): Router {
   router.post('/challenges/:id/give-up', async (req, res) => {
     const challenge = find(req);
     const user = currentUser(req);
-    const service = deps.challenges.serviceFor(user.id);
-    const before = service.live(user.id, challenge.id);
-    const { attempt } = service.giveUp(user.id, challenge.id);
-    if (before && before.passedAt === null && before.status !== 'gave_up') grade(req, attempt);
+    const { attempt, gaveUp } = deps.challenges.serviceFor(user.id).giveUp(user.id, challenge.id);
+    if (gaveUp) grade(req, attempt);
     res.redirect(303, `/challenges/${challenge.id}#solution`);
   });
 
   router.post('/challenges/:id/reset', async (req, res) => {
     const challenge = find(req);
+    mayStart(req);
     const { warnings } = await deps.challenges.serviceFor(currentUser(req).id).reset(currentUser(req).id, challenge.id);
     await render(req, res, challenge, { warnings });
   });
