@@ -31,6 +31,12 @@ async function main(): Promise<void> {
   const clock = () => new Date();
   // Isolated mode (a classroom): one Docker-in-Docker sandbox per learner; undefined in host mode.
   const sandboxes = createClassroomSandboxes(sandboxConfig, { db, clock, logger });
+  if (sandboxes && sandboxConfig.privilege !== 'none') {
+    logger.warn(
+      `Sandboxes run with DECKHAND_SANDBOX_PRIVILEGE=${sandboxConfig.privilege}: a student could take over this machine. ` +
+        'Use a machine that holds nothing else, or sysbox-runc with DECKHAND_SANDBOX_PRIVILEGE=none (see the README).',
+    );
+  }
   const deps = buildDeps({ db, config, clock, logger, sandboxes });
   await deps.content.reload();
   if (config.watchContent) deps.content.watch();

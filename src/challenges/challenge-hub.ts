@@ -108,9 +108,12 @@ export class ChallengeHub {
 
   private async missingImageNotices(): Promise<string[]> {
     const names = [...new Set(this.catalog.flatMap((challenge) => challenge.images))];
-    const missing = await ensureImages(names, this.deps.docker).catch(() => []);
-    const message = missingImagesMessage(missing);
-    return message ? [`Some challenges cannot start yet: ${message}.`] : [];
+    try {
+      const message = missingImagesMessage(await ensureImages(names, this.deps.docker));
+      return message ? [`Some challenges cannot start yet: ${message}.`] : [];
+    } catch (error) {
+      return [`The Docker engine answered but its images could not be listed (${String(error)}).`];
+    }
   }
 
   private protect(challenges: readonly Challenge[]): void {

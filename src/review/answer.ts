@@ -49,7 +49,11 @@ export function recordAnswer(db: Database, input: AnswerInput): AnswerOutcome {
         throw conflict(`You have reached today's limit of ${limit} new cards.`);
       }
     }
-    const after = scheduleAnswer(before, input.quality, input.today);
+    // A quiz may ask about a card that is not due yet. Knowing it early says little (SM-2 would
+    // stretch the interval as if the full wait had passed), so the schedule stays; forgetting it
+    // says a lot, so a failure resets it as in a review.
+    const early = input.source === 'quiz' && kind === 'review' && before.dueDay !== null && before.dueDay > input.today;
+    const after = early && input.quality >= 3 ? before : scheduleAnswer(before, input.quality, input.today);
     writeCardState(db, input.userId, input.cardId, after, input.now);
     const logKind = input.source === 'quiz' ? 'quiz' : kind;
     const { lastInsertRowid } = db.run(

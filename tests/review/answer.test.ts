@@ -135,3 +135,27 @@ describe('a class scope of topics', () => {
     expect(queueCounts(db, userId, '2026-03-10', limits)).toMatchObject({ new: 3, drill: 1 });
   });
 });
+
+describe('quiz answers', () => {
+  const quiz = (db: Database, userId: number, cardId: string, quality: Quality, today: string) =>
+    recordAnswer(db, { userId, cardId, quality, today, now: 1, durationMs: 1, source: 'quiz' });
+
+  it('do not stretch the interval of a card that is not due yet, however often it is quizzed', () => {
+    const { db, userId } = setUp(1);
+    quiz(db, userId, 'c1', 5, '2026-03-10');
+    const first = readCardState(db, userId, 'c1');
+    expect(first).toMatchObject({ repetitions: 1, interval: 1, dueDay: '2026-03-11' });
+    for (let i = 0; i < 3; i++) quiz(db, userId, 'c1', 5, '2026-03-10');
+    expect(readCardState(db, userId, 'c1')).toEqual(first);
+    expect(db.all("SELECT kind FROM review_log WHERE card_id = 'c1'")).toHaveLength(4);
+  });
+
+  it('reset a card that is not due when the answer is wrong', () => {
+    const { db, userId } = setUp(1);
+    answer(db, userId, 'c1', 5, '2026-03-09');
+    answer(db, userId, 'c1', 5, '2026-03-10');
+    expect(readCardState(db, userId, 'c1')).toMatchObject({ repetitions: 2, dueDay: '2026-03-16' });
+    quiz(db, userId, 'c1', 1, '2026-03-11');
+    expect(readCardState(db, userId, 'c1')).toMatchObject({ repetitions: 0, interval: 1, dueDay: '2026-03-12' });
+  });
+});
