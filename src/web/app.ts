@@ -7,6 +7,7 @@ import { notFound } from '../errors/app-error.js';
 import type { AppDeps } from './app-deps.js';
 import { csrfProtection } from './csrf.js';
 import { errorHandler } from './errors.js';
+import { accountRoutes } from './routes/account-routes.js';
 import { authRoutes } from './routes/auth-routes.js';
 import { challengeRoutes } from './routes/challenge-routes.js';
 import { contentRoutes } from './routes/content-routes.js';
@@ -74,6 +75,7 @@ export function createApp(deps: AppDeps): Express {
   app.use(browseRoutes(deps));
   app.use(contentRoutes(deps));
   app.use(joinRoutes(deps));
+  app.use(accountRoutes(deps));
   app.use(instructorRoutes(deps));
   app.use(challengeRoutes(deps));
 
