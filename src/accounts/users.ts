@@ -9,6 +9,8 @@ export interface User {
   displayName: string;
   role: Role;
   timeZone: string;
+  /** Signed in with a one-time password an instructor handed out; must choose their own. */
+  mustChangePassword: boolean;
 }
 
 interface UserRow {
@@ -18,9 +20,10 @@ interface UserRow {
   role: Role;
   time_zone: string;
   password_hash: string;
+  must_change_password: number;
 }
 
-const COLUMNS = 'id, username, display_name, role, time_zone, password_hash';
+const COLUMNS = 'id, username, display_name, role, time_zone, password_hash, must_change_password';
 
 function toUser(row: UserRow): User {
   return {
@@ -29,6 +32,7 @@ function toUser(row: UserRow): User {
     displayName: row.display_name,
     role: row.role,
     timeZone: row.time_zone,
+    mustChangePassword: row.must_change_password === 1,
   };
 }
 

@@ -38,6 +38,20 @@ export function isValidTimeZone(timeZone: string): boolean {
  * saving change (a 23- or 25-hour day) moves the rollover with the clock, as a person expects.
  */
 export function learnerDay(now: Date, timeZone: string, rolloverHour: number): Day {
+  // Formatting a date in a time zone is the costly part, and every request asks for "today":
+  // the answer cannot change within a minute (zones shift by whole quarter hours at most).
+  const minute = Math.floor(now.getTime() / 60_000);
+  const key = `${timeZone}|${rolloverHour}`;
+  const cached = recentDays.get(key);
+  if (cached?.minute === minute) return cached.day;
+  const day = computeLearnerDay(now, timeZone, rolloverHour);
+  recentDays.set(key, { minute, day });
+  return day;
+}
+
+const recentDays = new Map<string, { minute: number; day: Day }>();
+
+function computeLearnerDay(now: Date, timeZone: string, rolloverHour: number): Day {
   const parts = formatterFor(timeZone).formatToParts(now);
   const get = (type: string): number => Number(parts.find((p) => p.type === type)?.value);
   const day = `${get('year')}-${pad(get('month'))}-${pad(get('day'))}`;

@@ -65,7 +65,7 @@ export function createApp(deps: AppDeps): Express {
   app.use(loadSession(deps.sessions, deps.users, deps.clock));
   app.use(csrfProtection(serverSecret(deps.db, 'csrf'), deps.config.secureCookies, ['/setup', '/login', '/join']));
   app.use(requireSetUp(deps.users));
-  app.use(requireChosenPassword(deps));
+  app.use(requireChosenPassword());
 
   app.use(authRoutes(deps));
   app.use(homeRoutes(deps));

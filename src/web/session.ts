@@ -30,8 +30,12 @@ export function setSessionCookie(res: Response, token: string, maxAgeMs: number,
 
 /** Until the first account exists, every page leads to the set-up form. */
 export function requireSetUp(users: UserService) {
+  // Once an account exists there is always one (accounts are never all deleted), so the count is
+  // asked only until then, not on every request.
+  let setUp = false;
   return (req: Request, res: Response, next: NextFunction): void => {
-    if (users.count() === 0 && req.path !== '/setup' && !req.path.startsWith('/static/') && req.path !== '/healthz') {
+    setUp ||= users.count() > 0;
+    if (!setUp && req.path !== '/setup' && !req.path.startsWith('/static/') && req.path !== '/healthz') {
       if (req.method === 'GET') return res.redirect(303, '/setup');
       return next(unauthorized('Create the first account at /setup first.'));
     }

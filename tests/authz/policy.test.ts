@@ -3,7 +3,7 @@ import type { User } from '../../src/accounts/users.js';
 import { can, type Action } from '../../src/authz/policy.js';
 import type { ClassRecord } from '../../src/classes/class-service.js';
 
-const user = (id: number, role: User['role']): User => ({ id, username: `u${id}`, displayName: `U${id}`, role, timeZone: 'UTC' });
+const user = (id: number, role: User['role']): User => ({ id, username: `u${id}`, displayName: `U${id}`, role, timeZone: 'UTC', mustChangePassword: false });
 const cls: ClassRecord = { id: 7, instructorId: 1, name: 'C', joinCode: 'AAAA-BBBB', joinEnabled: true, createdAt: 0 };
 const ALL: Action[] = ['classes:use', 'class:view', 'class:manage', 'student:view', 'student:manage', 'sandbox:end'];
 

@@ -122,7 +122,7 @@ describe.concurrent('one-time passwords', () => {
     const samId = t.db.first<{ id: number }>(`SELECT id FROM users WHERE username = 'sam'`)?.id ?? 0;
     const token = t.deps.sessions.create(samId, t.clock().getTime()).token;
     const app = express();
-    app.use(cookieParser(), loadSession(t.deps.sessions, t.deps.users, t.clock), requireChosenPassword(t.deps));
+    app.use(cookieParser(), loadSession(t.deps.sessions, t.deps.users, t.clock), requireChosenPassword());
     app.all('/{*rest}', (_req, res) => void res.send('through'));
     const get = (path: string) => request(app).get(path).set('Cookie', `dh_session=${token}`);
     expect((await get('/review')).text).toBe('through');

@@ -39,11 +39,10 @@ const OPEN_PATHS = new Set(['/account/password', '/logout', '/healthz', '/login'
  * Sends a signed-in user who still has a one-time password to /account/password before anything
  * else. The lead wires it in app.ts right after requireSetUp, so it guards every page.
  */
-export function requireChosenPassword(deps: Pick<AppDeps, 'db'>) {
-  const students = new StudentAccounts(deps.db);
+export function requireChosenPassword() {
   return (req: Request, res: Response, next: NextFunction): void => {
     if (!req.user || OPEN_PATHS.has(req.path) || req.path.startsWith('/static/')) return next();
-    if (!students.mustChangePassword(req.user.id)) return next();
+    if (!req.user.mustChangePassword) return next();
     if (req.method === 'GET') return res.redirect(303, '/account/password');
     next(forbidden('Choose your own password first, at /account/password.'));
   };
