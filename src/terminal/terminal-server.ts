@@ -9,7 +9,10 @@ import type { IsolatedSandboxes } from '../sandbox/isolated/sandbox-pool.js';
 import { openShell } from './exec-shell.js';
 import { HARD_FRAME_BYTES, parseClientFrame, type ClientFrame, type ServerFrame } from './frames.js';
 import { CLOSE, TerminalSession } from './terminal-session.js';
-import { sameOrigin, userFromUpgrade } from './upgrade-auth.js';
+import { sameOrigin, upgradeToken, userFromUpgrade, userOfSession } from './upgrade-auth.js';
+
+/** How often an open terminal's session is checked again, unless told otherwise. */
+const SESSION_RECHECK_MS = 30_000;
 
 /** What the terminal endpoint needs; `AppDeps` plus the classroom's sandboxes. */
 export interface TerminalDeps {
@@ -38,7 +41,11 @@ function refuse(socket: Duplex, status: number, message: string): void {
  * TTY in the sandbox container. Each (sandbox, user) pair has one shell that survives dropped
  * connections for the grace period. Returns `close()` for shutdown and tests.
  */
-export function attachTerminalServer(server: Server, deps: TerminalDeps): { close(): void; openSessions(): number } {
+export function attachTerminalServer(
+  server: Server,
+  deps: TerminalDeps,
+  options: { sessionRecheckMs?: number } = {},
+): { close(): void; openSessions(): number } {
   const wss = new WebSocketServer({ noServer: true, maxPayload: HARD_FRAME_BYTES });
   const shells = new Map<string, TerminalSession>();
   const starting = new Map<string, Promise<TerminalSession>>();
@@ -69,6 +76,18 @@ export function attachTerminalServer(server: Server, deps: TerminalDeps): { clos
       starting.set(key, pending);
     }
     return pending;
+  };
+
+  /**
+   * The handshake checked the session once; a terminal can stay open for hours. Signing out, or
+   * an instructor resetting the password (which ends every session), closes it within a minute.
+   */
+  const watchSession = (socket: WebSocket, token: string, userId: number) => {
+    const timer = setInterval(() => {
+      if (userOfSession(token, deps)?.id !== userId) socket.close(CLOSE.forbidden, 'signed out');
+    }, options.sessionRecheckMs ?? SESSION_RECHECK_MS);
+    timer.unref();
+    socket.on('close', () => clearInterval(timer));
   };
 
   const connect = async (socket: WebSocket, key: string, sandboxId: string, containerId: string) => {
@@ -131,8 +150,10 @@ export function attachTerminalServer(server: Server, deps: TerminalDeps): { clos
     const record = outcome.record;
     if (record.status !== 'ready' || !record.containerId || !user) return refuse(socket, 409, 'This sandbox is not ready yet.');
     const containerId = record.containerId;
+    const token = upgradeToken(req) ?? '';
     wss.handleUpgrade(req, socket, head, (ws) => {
       ws.on('error', (error) => deps.logger.debug({ err: error }, 'terminal socket error'));
+      watchSession(ws, token, user.id);
       void connect(ws, `${record.id}:${user.id}`, record.id, containerId);
     });
   };

@@ -33,10 +33,25 @@ export function sameOrigin(req: IncomingMessage): boolean {
   }
 }
 
-/** The signed-in user behind an upgrade request's session cookie, or undefined. */
-export function userFromUpgrade(req: IncomingMessage, deps: { sessions: SessionService; users: UserService; clock: () => Date }): User | undefined {
+type AuthDeps = { sessions: SessionService; users: UserService; clock: () => Date };
+
+/**
+ * The signed-in user behind an upgrade request's session cookie, or undefined. A user who still
+ * has to replace a one-time password gets no shell, as they get no page.
+ */
+export function userFromUpgrade(req: IncomingMessage, deps: AuthDeps): User | undefined {
   const token = cookieValue(req.headers.cookie, SESSION_COOKIE);
-  if (!token) return undefined;
+  return token === undefined ? undefined : userOfSession(token, deps);
+}
+
+/** The session token an upgrade request carries, to check again while the socket stays open. */
+export function upgradeToken(req: IncomingMessage): string | undefined {
+  return cookieValue(req.headers.cookie, SESSION_COOKIE);
+}
+
+/** The user of a live session, or undefined when it ended (signed out, reset by an instructor). */
+export function userOfSession(token: string, deps: AuthDeps): User | undefined {
   const userId = deps.sessions.userIdFor(token, deps.clock().getTime());
-  return userId === undefined ? undefined : deps.users.byId(userId);
+  const user = userId === undefined ? undefined : deps.users.byId(userId);
+  return user && !user.mustChangePassword ? user : undefined;
 }

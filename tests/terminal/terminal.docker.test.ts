@@ -133,6 +133,15 @@ describe.skipIf(!hasDocker)('the sandbox terminal over a WebSocket', () => {
     await term.close();
   });
 
+  it('closes an open terminal once its session ends (signed out, or reset by an instructor)', async () => {
+    const cy = await room.user('cy', 'instructor');
+    const term = await TerminalClient.open(url, { Origin: origin, Cookie: cy.cookie });
+    await term.waitFor(() => term.frames.some((f) => f.type === 'hello'), 'hello');
+    const closed = new Promise<number>((resolve) => term.socket.once('close', (code) => resolve(code)));
+    room.t.deps.sessions.destroyAllFor(cy.user.id);
+    expect(await closed).toBe(4403);
+  });
+
   it('closes the terminal with a message when the sandbox ends', async () => {
     const term = await TerminalClient.open(url, { Origin: origin, Cookie: ada.cookie });
     await term.waitFor(() => term.frames.some((f) => f.type === 'hello'), 'hello');

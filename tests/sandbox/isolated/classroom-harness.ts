@@ -36,7 +36,8 @@ export async function startClassroom(env: Record<string, string> = {}): Promise<
   const deps = { ...t.deps, sandboxes };
   const app = createApp(deps);
   const server = createServer(app);
-  const terminal = attachTerminalServer(server, deps);
+  // Sessions are checked again every 200 ms here, so a sign-out shows at once in tests.
+  const terminal = attachTerminalServer(server, deps, { sessionRecheckMs: 200 });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
   return {
