@@ -91,7 +91,8 @@ export function undoLastAnswer(db: Database, userId: number, now: number): strin
   return db.transaction(() => {
     const last = db.first<LogRow>(
       `SELECT id, card_id, reps_before, ease_before, interval_before, due_before, drill_before, introduced_before
-         FROM review_log WHERE user_id = ? AND undone_at IS NULL AND kind <> 'quiz' ORDER BY id DESC LIMIT 1`,
+         FROM review_log WHERE user_id = ? AND undone_at IS NULL AND kind <> 'quiz'
+        ORDER BY day DESC, id DESC LIMIT 1`,
       [userId],
     );
     if (!last) return undefined;
