@@ -5,6 +5,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase } from '../../src/db/database.js';
 import { SANDBOX_LABEL } from '../../src/sandbox/isolated/container-spec.js';
+import { createClass, createFirstAccount } from '../support/e2e-steps.js';
 import { browserAvailable, launchBrowser, saveScreenshot, type TestBrowser } from '../support/browser.js';
 import { dockerAvailable } from '../support/docker.js';
 import { REPO_ROOT, createWorkspace, startServer, type ServerProcess, type Workspace } from '../support/server-process.js';
@@ -89,18 +90,8 @@ describe.skipIf(!hasDocker || !browserAvailable())('a student solves a challenge
     };
 
     // The first account is the instructor; their class gives the join code.
-    await page.goto(url('/setup'));
-    await page.getByLabel('Username').fill('ada');
-    await page.getByLabel('Password').fill(PASSWORD);
-    await page.getByLabel('Time zone').fill('UTC');
-    await page.getByRole('button', { name: 'Create the first account' }).click();
-    await page.waitForURL(url('/'));
-    await page.getByRole('link', { name: 'Instructor' }).click();
-    await page.getByLabel('Name').fill('Containers 101');
-    await page.getByRole('button', { name: 'Create class' }).click();
-    await page.waitForURL(/\/instructor\/classes\/\d+\/settings$/);
-    const code = ((await page.getByTestId('join-code').textContent()) ?? '').trim();
-    expect(code).toMatch(/^[A-Z2-9]{4}-[A-Z2-9]{4}$/);
+    await createFirstAccount(page, url(''), 'ada', PASSWORD);
+    const { code } = await createClass(page, 'Containers 101');
 
     // A student with only a browser: a fresh session joins the class with the code.
     await context.clearCookies();

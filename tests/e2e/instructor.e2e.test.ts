@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AttemptStore } from '../../src/challenges/attempt-store.js';
 import { openDatabase } from '../../src/db/database.js';
+import { createClass, createFirstAccount } from '../support/e2e-steps.js';
 import { browserAvailable, launchBrowser, saveScreenshot, type TestBrowser } from '../support/browser.js';
 import { createWorkspace, startServer, type ServerProcess, type Workspace } from '../support/server-process.js';
 
@@ -51,19 +52,8 @@ describe.skipIf(!hasBrowser)('the instructor dashboard in the browser', () => {
     const url = (path: string) => `${server.baseUrl}${path}`;
 
     // The first account is the instructor.
-    await page.goto(url('/setup'));
-    await page.getByLabel('Username').fill('ada');
-    await page.getByLabel('Password').fill('correct horse battery');
-    await page.getByLabel('Time zone').fill('UTC');
-    await page.getByRole('button', { name: 'Create the first account' }).click();
-    await page.waitForURL(url('/'));
-
-    await page.getByRole('link', { name: 'Instructor' }).click();
-    await page.getByLabel('Name').fill('Containers 101');
-    await page.getByRole('button', { name: 'Create class' }).click();
-    await page.waitForURL(/\/instructor\/classes\/\d+\/settings$/);
-    const code = ((await page.getByTestId('join-code').textContent()) ?? '').trim();
-    expect(code).toMatch(/^[A-Z2-9]{4}-[A-Z2-9]{4}$/);
+    await createFirstAccount(page, server.baseUrl, 'ada', 'correct horse battery');
+    const { code } = await createClass(page, 'Containers 101');
     const dashboardUrl = page.url().replace(/\/settings$/, '');
 
     // A student joins with the code and lands on their own home page.

@@ -1,5 +1,6 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createFirstAccount } from '../support/e2e-steps.js';
 import { browserAvailable, launchBrowser, saveScreenshot, type TestBrowser } from '../support/browser.js';
 import { createWorkspace, startServer, type ServerProcess, type Workspace } from '../support/server-process.js';
 
@@ -68,11 +69,7 @@ describe.skipIf(!hasBrowser)('reviewing in the browser', () => {
     // A new server sends every visitor to the set-up form.
     await page.goto(`${server.baseUrl}/`);
     expect(new URL(page.url()).pathname).toBe('/setup');
-    await page.getByLabel('Username').fill('ada');
-    await page.getByLabel('Password').fill('correct horse battery');
-    await page.getByLabel('Time zone').fill('UTC');
-    await page.getByRole('button', { name: 'Create the first account' }).click();
-    await page.waitForURL(`${server.baseUrl}/`);
+    await createFirstAccount(page, server.baseUrl, 'ada', 'correct horse battery');
     await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe(`${CARDS.length} to review today`);
     await saveScreenshot(page, 'home');
 
