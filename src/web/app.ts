@@ -33,6 +33,9 @@ export function createApp(deps: AppDeps): Express {
   const app = express();
   app.set('views', VIEWS_DIR);
   app.set('view engine', 'ejs');
+  // Express caches compiled templates only when NODE_ENV=production; Deckhand caches them always,
+  // except in development (npm run dev), where an edited template shows on the next request.
+  app.set('view cache', !deps.config.watchContent);
   app.set('trust proxy', 'loopback');
   app.disable('x-powered-by');
 
