@@ -18,6 +18,7 @@ import { migrateDatabase } from '../src/db/migrate.js';
 import { createLogger } from '../src/logging/logger.js';
 import { loadIsolatedConfig } from '../src/sandbox/isolated/config.js';
 import { SANDBOX_LABEL, sandboxContainerSpec, sandboxNetworkSpec } from '../src/sandbox/isolated/container-spec.js';
+import { prioritizeServer } from '../src/sandbox/isolated/classroom.js';
 import { IsolatedSandboxes } from '../src/sandbox/isolated/sandbox-pool.js';
 import { waitForInnerEngine } from '../src/sandbox/isolated/sandbox-engine.js';
 import { createApp } from '../src/web/app.js';
@@ -30,6 +31,8 @@ const db = openDatabase(join(dir, 'bench.db'));
 migrateDatabase(db);
 const config = loadIsolatedConfig({ DECKHAND_SANDBOX_MODE: 'isolated', DECKHAND_SANDBOX_MAX: '40', DECKHAND_SANDBOX_STARTS_PER_HOUR: '100', DECKHAND_SANDBOX_MEMORY_MB: '512' });
 const clock = () => new Date();
+// As the server does in isolated mode (src/main.ts).
+prioritizeServer(logger);
 const pool = new IsolatedSandboxes({ db, host, config, clock, logger, imageCacheDir: join(dir, 'images') });
 const warmPool = new IsolatedSandboxes({ db, host, config: { ...config, warmPoolSize: 3 }, clock, logger, imageCacheDir: join(dir, 'images') });
 

@@ -6,7 +6,7 @@ import { createApp } from './web/app.js';
 import { buildDeps } from './web/build-deps.js';
 import { serverJobs, startJobs } from './jobs/jobs.js';
 import { sandboxJobs } from './sandbox/isolated/lifecycle.js';
-import { createClassroomSandboxes, startClassroomSandboxes } from './sandbox/isolated/classroom.js';
+import { createClassroomSandboxes, prioritizeServer, startClassroomSandboxes } from './sandbox/isolated/classroom.js';
 import { loadIsolatedConfig, type IsolatedConfig } from './sandbox/isolated/config.js';
 import { attachTerminalServer } from './terminal/terminal-server.js';
 
@@ -31,6 +31,7 @@ async function main(): Promise<void> {
   const clock = () => new Date();
   // Isolated mode (a classroom): one Docker-in-Docker sandbox per learner; undefined in host mode.
   const sandboxes = createClassroomSandboxes(sandboxConfig, { db, clock, logger });
+  if (sandboxes) prioritizeServer(logger);
   if (sandboxes && sandboxConfig.privilege !== 'none') {
     logger.warn(
       `Sandboxes run with DECKHAND_SANDBOX_PRIVILEGE=${sandboxConfig.privilege}: a student could take over this machine. ` +

@@ -58,6 +58,9 @@ export function sandboxContainerSpec(config: IsolatedConfig, id: string, userId:
       // Swap would let a sandbox exceed its memory limit at the host's expense.
       MemorySwap: config.memoryBytes,
       NanoCpus: config.nanoCpus,
+      // A quarter of the default CPU weight: when the machine is busy, the Deckhand server (and
+      // every student's review page) wins over the sandboxes, which keep whatever is left.
+      CpuShares: 256,
       PidsLimit: config.pidsLimit,
       ...(config.diskBytes > 0 ? { StorageOpt: { size: String(config.diskBytes) } } : {}),
       Binds: [],
