@@ -1,3 +1,4 @@
+import { TOPIC_SEPARATOR } from '../content/card.js';
 import type { Database } from '../db/database.js';
 import { conflict, notFound } from '../errors/app-error.js';
 import type { Day } from '../scheduler/day.js';
@@ -34,9 +35,13 @@ export interface AnswerOutcome {
  */
 export function recordAnswer(db: Database, input: AnswerInput): AnswerOutcome {
   return db.transaction(() => {
-    const card = db.first<{ retired_at: number | null }>('SELECT retired_at FROM cards WHERE id = ?', [input.cardId]);
+    const card = db.first<{ retired_at: number | null; topic: string }>('SELECT retired_at, topic FROM cards WHERE id = ?', [input.cardId]);
     if (!card) throw notFound('That card does not exist.');
     if (card.retired_at !== null) throw conflict('That card was removed from the notes.');
+    const topics = input.limits?.topics;
+    if (topics && !topics.some((topic) => card.topic === topic || card.topic.startsWith(`${topic}${TOPIC_SEPARATOR}`))) {
+      throw conflict('That card is not part of the topics your class is working on.');
+    }
     const before = readCardState(db, input.userId, input.cardId);
     if (before.suspended) throw conflict('That card is suspended.');
     const kind = answerKind(before, input.today);

@@ -159,3 +159,13 @@ describe('quiz answers', () => {
     expect(readCardState(db, userId, 'c1')).toMatchObject({ repetitions: 0, interval: 1, dueDay: '2026-03-12' });
   });
 });
+
+describe('answers outside a class scope', () => {
+  it('are refused and change nothing', () => {
+    const { db, userId } = setUp(1);
+    expect(() =>
+      recordAnswer(db, { userId, cardId: 'c1', quality: 5, now: 1, today: '2026-03-10', durationMs: 1, limits: { ...limits, topics: ['Kubernetes'] } }),
+    ).toThrow('That card is not part of the topics your class is working on.');
+    expect(db.first('SELECT count(*) AS n FROM review_log')).toEqual({ n: 0 });
+  });
+});

@@ -51,7 +51,7 @@ export function reviewRoutes(deps: AppDeps): Router {
       now,
       today: todayFor(deps, user),
       durationMs: Math.min(Math.max(duration, 0), MAX_DURATION_MS),
-      limits: limitsOf(deps),
+      limits: limitsOf(deps, user),
     });
   };
 
