@@ -4,19 +4,23 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { NoteFile } from '../compiler/types.js';
 
-const COMPILER_DIR = fileURLToPath(new URL('../compiler/', import.meta.url));
+// The compiler makes the cards and this folder stores them; a change to either may change the
+// result for the same notes.
+const SOURCE_DIRS = [fileURLToPath(new URL('../compiler/', import.meta.url)), fileURLToPath(new URL('./', import.meta.url))];
 
 let compilerHash: string | undefined;
 
 /**
- * A hash of the compiler's own source: a new version of the compiler may turn the same notes into
+ * A hash of the compiler's and the sync's own source: a new version may turn the same notes into
  * other cards, so it must invalidate the "nothing changed" shortcut as surely as an edited note.
  */
 function compilerSourceHash(): string {
   if (compilerHash === undefined) {
     const hash = createHash('sha256');
-    const files = readdirSync(COMPILER_DIR, { recursive: true, encoding: 'utf8' }).filter((name) => name.endsWith('.ts')).sort();
-    for (const name of files) hash.update(name).update('\0').update(readFileSync(join(COMPILER_DIR, name))).update('\0');
+    for (const dir of SOURCE_DIRS) {
+      const files = readdirSync(dir, { recursive: true, encoding: 'utf8' }).filter((name) => name.endsWith('.ts')).sort();
+      for (const name of files) hash.update(name).update('\0').update(readFileSync(join(dir, name))).update('\0');
+    }
     compilerHash = hash.digest('hex');
   }
   return compilerHash;

@@ -28,7 +28,11 @@ export interface SyncResult {
 export function syncNotes(db: Database, files: readonly NoteFile[], now: number): SyncResult {
   const compiled = compileNotes(files);
   const broken = new Set(compiled.errors.map((error) => error.file));
-  const cards = compiled.cards.filter((card) => !broken.has(card.source.file));
+  // Note order (file, then line) is the order new cards are introduced in, whatever order the
+  // compiler's rules found them in.
+  const cards = compiled.cards
+    .filter((card) => !broken.has(card.source.file))
+    .sort((a, b) => (a.source.file < b.source.file ? -1 : a.source.file > b.source.file ? 1 : a.source.line - b.source.line));
   const previous = storedCards(db).filter((card) => !broken.has(card.sourceFile));
   const plan = matchCardIdentities(previous, cards, stableCardId);
   const written = writeCards(

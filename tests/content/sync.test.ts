@@ -122,3 +122,21 @@ describe('syncing notes into stored cards', () => {
     expect(stamps().filter((row) => row.updated_at === 3).map((row) => row.id)).toEqual([edited.id]);
   });
 });
+
+describe('the order new cards come in', () => {
+  it('follows the notes, file by file and line by line', () => {
+    const { db } = setUp();
+    syncNotes(
+      db,
+      [
+        { path: 'b.md', text: '# B\n- Second file first line? :: yes\n' },
+        { path: 'a.md', text: '# A\n- kubelet - the agent on every node\n\n```bash\ndocker ps\n```\nlists the running containers\n- First file, last line? :: yes\n' },
+      ],
+      1,
+    );
+    const rows = db.all<{ source_file: string; source_line: number }>('SELECT source_file, source_line FROM cards ORDER BY position');
+    const keys = rows.map((r) => `${r.source_file}:${String(r.source_line).padStart(3, '0')}`);
+    expect(keys).toEqual([...keys].sort());
+    expect(rows.at(-1)?.source_file).toBe('b.md');
+  });
+});
