@@ -1,10 +1,22 @@
 import { compileNotes } from '../compiler/compile.js';
 import { matchCardIdentities, stableCardId } from '../compiler/identity.js';
 import { readNoteFiles } from '../compiler/read-dir.js';
-import type { CompileError, NoteFile } from '../compiler/types.js';
+import type { CompiledCard, CompileError, NoteFile } from '../compiler/types.js';
 import type { Database } from '../db/database.js';
 import { contentFingerprint } from './fingerprint.js';
 import { storedCards, writeCards } from './store.js';
+
+/**
+ * The order new cards are introduced in: note order (file, then line), whatever order the
+ * compiler's rules found them in — except that multiple-choice cards come after the rest of their
+ * file. A choice card often asks the same fact as the basic card of the same line; kept apart,
+ * the two siblings rarely meet on one day (Anki buries siblings for the same reason).
+ */
+function introductionOrder(a: CompiledCard, b: CompiledCard): number {
+  if (a.source.file !== b.source.file) return a.source.file < b.source.file ? -1 : 1;
+  const choice = Number(a.kind === 'choice') - Number(b.kind === 'choice');
+  return choice !== 0 ? choice : a.source.line - b.source.line;
+}
 
 export interface SyncResult {
   /** True when the notes and the compiler were exactly as at the last clean sync: nothing ran. */
@@ -28,11 +40,7 @@ export interface SyncResult {
 export function syncNotes(db: Database, files: readonly NoteFile[], now: number): SyncResult {
   const compiled = compileNotes(files);
   const broken = new Set(compiled.errors.map((error) => error.file));
-  // Note order (file, then line) is the order new cards are introduced in, whatever order the
-  // compiler's rules found them in.
-  const cards = compiled.cards
-    .filter((card) => !broken.has(card.source.file))
-    .sort((a, b) => (a.source.file < b.source.file ? -1 : a.source.file > b.source.file ? 1 : a.source.line - b.source.line));
+  const cards = compiled.cards.filter((card) => !broken.has(card.source.file)).sort(introductionOrder);
   const previous = storedCards(db).filter((card) => !broken.has(card.sourceFile));
   const plan = matchCardIdentities(previous, cards, stableCardId);
   const written = writeCards(

@@ -124,7 +124,7 @@ describe('syncing notes into stored cards', () => {
 });
 
 describe('the order new cards come in', () => {
-  it('follows the notes, file by file and line by line', () => {
+  it('follows the notes, file by file and line by line (choice cards after the rest of a file)', () => {
     const { db } = setUp();
     syncNotes(
       db,
@@ -134,8 +134,8 @@ describe('the order new cards come in', () => {
       ],
       1,
     );
-    const rows = db.all<{ source_file: string; source_line: number }>('SELECT source_file, source_line FROM cards ORDER BY position');
-    const keys = rows.map((r) => `${r.source_file}:${String(r.source_line).padStart(3, '0')}`);
+    const rows = db.all<{ source_file: string; source_line: number; kind: string }>('SELECT source_file, source_line, kind FROM cards ORDER BY position');
+    const keys = rows.map((r) => `${r.source_file}:${r.kind === 'choice' ? 1 : 0}:${String(r.source_line).padStart(3, '0')}`);
     expect(keys).toEqual([...keys].sort());
     expect(rows.at(-1)?.source_file).toBe('b.md');
   });
