@@ -18,7 +18,6 @@ import { addDays, learnerDay } from '../src/scheduler/day.js';
 import { createApp } from '../src/web/app.js';
 import { buildDeps } from '../src/web/build-deps.js';
 import type { AppDeps } from '../src/web/app-deps.js';
-import type { InstructorDeps } from '../src/web/routes/instructor-routes.js';
 
 const STUDENTS = 200;
 const CHALLENGES = 30;
@@ -121,7 +120,7 @@ async function main(): Promise<void> {
 
   const config = loadConfig({ DECKHAND_TIME_ZONE: 'UTC', DECKHAND_DB: file });
   const base = buildDeps({ db, config, clock: () => new Date(), logger: createLogger('silent') });
-  const deps: AppDeps & InstructorDeps = {
+  const deps: AppDeps = {
     ...base,
     challengeCatalog: staticChallengeCatalog(Array.from({ length: CHALLENGES }, (_, i) => ({ id: `challenge-${i + 1}`, title: `Challenge number ${i + 1}`, topic: 'Docker' }))),
   };

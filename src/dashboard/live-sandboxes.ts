@@ -1,10 +1,14 @@
+import type { ChallengeHub } from '../challenges/challenge-hub.js';
 import { AttemptStore } from '../challenges/attempt-store.js';
 import type { Database } from '../db/database.js';
 import { notFound, unavailable } from '../errors/app-error.js';
+import { SandboxError } from '../sandbox/errors.js';
+import type { IsolatedSandboxes } from '../sandbox/isolated/sandbox-pool.js';
+import { SandboxStore } from '../sandbox/isolated/sandbox-store.js';
 
 /** A sandbox (or a live challenge attempt) the instructor can see and end. */
 export interface LiveSandbox {
-  /** Opaque to the dashboard; passed back to `end`. */
+  /** Opaque to the dashboard (`attempt-<n>` or `sandbox-<id>`); passed back to `end`. */
   id: string;
   userId: number;
   /** What is running: "isolated sandbox", or the challenge of a host-mode attempt. */
@@ -13,10 +17,7 @@ export interface LiveSandbox {
   expiresAt: number | null;
 }
 
-/**
- * The live-sandboxes panel's view of the sandbox manager. The server passes its real one (which
- * stops containers) as `AppDeps.liveSandboxes`; without it the default below is used.
- */
+/** The instructor's live-sandboxes panel. */
 export interface LiveSandboxes {
   /** The live sandboxes of these learners, oldest first. */
   list(userIds: readonly number[]): LiveSandbox[];
@@ -24,54 +25,59 @@ export interface LiveSandboxes {
   end(id: string): Promise<void>;
 }
 
-interface SandboxRow {
-  id: string;
-  user_id: number;
-  created_at: number;
-  expires_at: number;
-}
-
 const ATTEMPT_PREFIX = 'attempt-';
 const SANDBOX_PREFIX = 'sandbox-';
 
 /**
- * Reads what is live from the database: attempts still holding a sandbox, and the rows of the
- * `sandboxes` table when that migration exists. Ending an attempt here only marks it ended (the
- * attempt's own teardown removes its containers when it next runs); ending an isolated sandbox
- * needs the sandbox manager, so without it that is refused rather than pretended.
+ * The panel over the real engine. Listing reads the database, which the attempts and the
+ * classroom's sandbox manager keep current. Ending a host-mode attempt tears down what it created
+ * (the learner's own End button); ending a classroom sandbox stops its container. Without the hub
+ * or the sandbox manager (a test of the dashboard alone) ending only marks an attempt ended.
  */
-export function databaseLiveSandboxes(db: Database, clock: () => Date): LiveSandboxes {
-  const hasSandboxTable = () =>
-    db.first(`SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'sandboxes'`) !== undefined;
-  const attemptStore = new AttemptStore(db);
+export function liveSandboxes(input: { db: Database; clock: () => Date; hub?: ChallengeHub; sandboxes?: IsolatedSandboxes }): LiveSandboxes {
+  const attempts = new AttemptStore(input.db);
+  const store = new SandboxStore(input.db);
+  const markEnded = (attemptId: number) => attempts.recordEnd(attemptId, input.clock().getTime());
   return {
     list(userIds) {
-      const ids = JSON.stringify(userIds);
       const members = new Set(userIds);
-      const attempts = attemptStore.allLive().flatMap((attempt): LiveSandbox[] =>
+      const fromAttempts = attempts.allLive().flatMap((attempt): LiveSandbox[] =>
         attempt.userId !== null && members.has(attempt.userId)
           ? [{ id: `${ATTEMPT_PREFIX}${attempt.id}`, userId: attempt.userId, label: attempt.challengeId, startedAt: attempt.startedAt, expiresAt: null }]
           : [],
       );
-      const sandboxes = hasSandboxTable()
-        ? db
-            .all<SandboxRow>(
-              `SELECT id, user_id, created_at, expires_at FROM sandboxes
-                WHERE user_id IN (SELECT value FROM json_each(?)) AND ended_at IS NULL`,
-              [ids],
-            )
-            .map((row): LiveSandbox => ({ id: `${SANDBOX_PREFIX}${row.id}`, userId: row.user_id, label: 'isolated sandbox', startedAt: row.created_at, expiresAt: row.expires_at }))
-        : [];
-      return [...sandboxes, ...attempts].sort((a, b) => a.startedAt - b.startedAt || a.id.localeCompare(b.id));
+      const fromSandboxes = store.live().flatMap((record): LiveSandbox[] =>
+        record.userId !== null && members.has(record.userId)
+          ? [{ id: `${SANDBOX_PREFIX}${record.id}`, userId: record.userId, label: 'isolated sandbox', startedAt: record.createdAt, expiresAt: record.expiresAt }]
+          : [],
+      );
+      return [...fromSandboxes, ...fromAttempts].sort((a, b) => a.startedAt - b.startedAt || a.id.localeCompare(b.id));
     },
+
     async end(id) {
       if (id.startsWith(ATTEMPT_PREFIX)) {
-        const attempt = attemptStore.byId(Number(id.slice(ATTEMPT_PREFIX.length)));
+        const attempt = attempts.byId(Number(id.slice(ATTEMPT_PREFIX.length)));
         if (!attempt || attempt.endedAt !== null) throw notFound('That sandbox has already ended.');
-        attemptStore.recordEnd(attempt.id, clock().getTime());
+        // A challenge no longer in the content has nothing the server knows how to tear down.
+        if (!input.hub?.list().some((challenge) => challenge.id === attempt.challengeId)) return markEnded(attempt.id);
+        try {
+          await input.hub.serviceFor(attempt.userId).end(attempt.userId, attempt.challengeId);
+        } catch (error) {
+          // An absent engine is worth retrying; a sandbox record that cannot be torn down at all
+          // (its resources already gone) must still not stay "live" on the panel forever.
+          if (error instanceof SandboxError && error.code === 'engine-unavailable') throw error;
+          markEnded(attempt.id);
+        }
         return;
       }
-      throw unavailable('Ending an isolated sandbox needs the sandbox manager, which this server has not started.');
+      if (id.startsWith(SANDBOX_PREFIX)) {
+        if (!input.sandboxes) throw unavailable('Ending a classroom sandbox needs the sandbox manager, which this server has not started.');
+        if (!(await input.sandboxes.end(id.slice(SANDBOX_PREFIX.length), 'ended by the instructor'))) {
+          throw notFound('That sandbox has already ended.');
+        }
+        return;
+      }
+      throw notFound('That sandbox has already ended.');
     },
   };
 }

@@ -4,7 +4,7 @@ import { UserService } from '../accounts/users.js';
 import { ChallengeHub } from '../challenges/challenge-hub.js';
 import type { Config } from '../config/config.js';
 import { ContentLibrary } from '../content/library.js';
-import { engineLiveSandboxes } from '../dashboard/engine-live-sandboxes.js';
+import { liveSandboxes } from '../dashboard/live-sandboxes.js';
 import type { Database } from '../db/database.js';
 import type { Logger } from '../logging/logger.js';
 import { hostDocker } from '../sandbox/host-driver.js';
@@ -46,7 +46,7 @@ export function buildDeps(input: DepsInput): AppDeps {
     sessions: new SessionService(input.db),
     content: new ContentLibrary(input.db, input.config.contentDir, input.clock, input.logger),
     challenges,
-    liveSandboxes: engineLiveSandboxes(input.db, input.clock, challenges, sandboxes),
+    liveSandboxes: liveSandboxes({ db: input.db, clock: input.clock, hub: challenges, sandboxes }),
     challengeCatalog: {
       list: () => challenges.list().map(({ id, title, topic }) => ({ id, title, topic })),
     },

@@ -4,7 +4,7 @@ import { ClassService } from '../../src/classes/class-service.js';
 import { StudentAccounts } from '../../src/classes/student-accounts.js';
 import { classDashboard, type DashboardSources } from '../../src/dashboard/class-dashboard.js';
 import { attemptsCsv, matrixCsv, studentsCsv } from '../../src/dashboard/csv-exports.js';
-import { databaseLiveSandboxes } from '../../src/dashboard/live-sandboxes.js';
+import { liveSandboxes } from '../../src/dashboard/live-sandboxes.js';
 import { openDatabase, type Database } from '../../src/db/database.js';
 import { migrateDatabase } from '../../src/db/migrate.js';
 
@@ -37,7 +37,7 @@ function setup() {
     classes,
     students: new StudentAccounts(db),
     catalog: staticChallengeCatalog([{ id: 'run-detached', title: 'Run detached', topic: 'Docker' }]),
-    sandboxes: databaseLiveSandboxes(db, () => NOW),
+    sandboxes: liveSandboxes({ db, clock: () => NOW }),
     rolloverHour: 4,
   };
   return { db, cls, sources };

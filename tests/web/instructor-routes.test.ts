@@ -5,7 +5,6 @@ import { StudentAccounts } from '../../src/classes/student-accounts.js';
 import { staticChallengeCatalog } from '../../src/classes/challenge-catalog.js';
 import type { AppDeps } from '../../src/web/app-deps.js';
 import { createApp } from '../../src/web/app.js';
-import type { InstructorDeps } from '../../src/web/routes/instructor-routes.js';
 import { buildTestApp, csrfFrom, signIn, type SignedInAgent, type TestApp } from '../support/app.js';
 
 interface World {
@@ -194,7 +193,7 @@ describe.concurrent('instructor routes: what they do', () => {
     const w = await world();
     w.t.db.run(`INSERT INTO cards (id, kind, topic, prompt, answer, source_file, source_line, position, created_at, updated_at)
                 VALUES ('k1', 'basic', 'Kubernetes › Pods', 'q', 'a', 'k.md', 1, 1, 0, 0)`);
-    const deps: AppDeps & InstructorDeps = {
+    const deps: AppDeps = {
       ...w.t.deps,
       challengeCatalog: staticChallengeCatalog([
         { id: 'run-detached', title: 'Run detached', topic: 'Docker' },

@@ -3,27 +3,17 @@ import { z } from 'zod';
 import { auditForClass, recordAudit } from '../../audit/audit-log.js';
 import { authorize, authorizedClass, authorizedStudent, type SubjectOf } from '../../authz/authorize.js';
 import { topLevelTopics } from '../../browse/card-search.js';
-import { challengeCatalogFromContent, type ChallengeCatalog } from '../../classes/challenge-catalog.js';
 import { ClassService, type ClassRecord } from '../../classes/class-service.js';
 import { importRoster, type ImportedStudent } from '../../classes/roster-import.js';
 import { StudentAccounts } from '../../classes/student-accounts.js';
 import { classDashboard, type DashboardSources } from '../../dashboard/class-dashboard.js';
 import { attemptsCsv, matrixCsv, studentsCsv } from '../../dashboard/csv-exports.js';
 import { describeCell, formatInstant, formatPercent, formatSpan } from '../../dashboard/format.js';
-import { databaseLiveSandboxes, type LiveSandboxes } from '../../dashboard/live-sandboxes.js';
 import { studentDetail } from '../../dashboard/student-detail.js';
 import { AppError, badRequest } from '../../errors/app-error.js';
 import type { AppDeps } from '../app-deps.js';
 import { currentUser } from '../request-context.js';
 import { parseInput } from '../validate.js';
-
-/** What the lead adds to AppDeps when the sandbox manager and the challenge list are wired. */
-export interface InstructorDeps {
-  /** The sandbox manager's view for the live panel; defaults to reading the database. */
-  liveSandboxes?: LiveSandboxes;
-  /** The server's loaded challenges; defaults to reading content/challenges/*.yaml. */
-  challengeCatalog?: ChallengeCatalog;
-}
 
 const ClassName = z.string().trim().min(1, { error: 'is required' }).max(80, { error: 'must be at most 80 characters' });
 const NameBody = z.object({ name: ClassName });
@@ -41,7 +31,7 @@ const ContentBody = z.object({
 const viewHelpers = { formatSpan, formatPercent, describeCell };
 
 /** The instructor area: classes, roster, dashboard, exports, audit log. Every route is authorized by the one policy. */
-export function instructorRoutes(deps: AppDeps & InstructorDeps): Router {
+export function instructorRoutes(deps: AppDeps): Router {
   const router = Router();
   const classes = new ClassService(deps.db);
   const students = new StudentAccounts(deps.db);
@@ -49,8 +39,8 @@ export function instructorRoutes(deps: AppDeps & InstructorDeps): Router {
     db: deps.db,
     classes,
     students,
-    catalog: deps.challengeCatalog ?? challengeCatalogFromContent(deps.config.contentDir),
-    sandboxes: deps.liveSandboxes ?? databaseLiveSandboxes(deps.db, deps.clock),
+    catalog: deps.challengeCatalog,
+    sandboxes: deps.liveSandboxes,
     rolloverHour: deps.config.rolloverHour,
   };
   const services = { classes, students };
