@@ -94,7 +94,7 @@ async function reviewLoad(baseUrl: string, students: { cookie: string; csrf: str
 }
 
 async function cleanup(): Promise<void> {
-  for (const p of [pool, warmPool]) await Promise.all(p.listLive().map((s) => p.end(s.id, 'bench finished')));
+  for (const p of [pool, warmPool]) await Promise.all(p.store.live().map((s) => p.end(s.id, 'bench finished')));
   const filters = { label: [SANDBOX_LABEL] };
   for (const c of await host.listContainers({ all: true, filters })) await host.getContainer(c.Id).remove({ force: true, v: true }).catch(() => undefined);
   for (const n of await host.listNetworks({ filters })) await host.getNetwork(n.Id).remove().catch(() => undefined);

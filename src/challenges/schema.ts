@@ -177,7 +177,6 @@ export const ChallengeSchema = z.strictObject({
 });
 
 export type Challenge = z.infer<typeof ChallengeSchema>;
-export type ChallengeCheck = z.infer<typeof CheckSchema>;
 export type CheckExpect = z.infer<typeof ExpectSchema>;
 export type ContainerSelector = z.infer<typeof ContainerSelectorSchema>;
 export type ContainerExpect = z.infer<typeof ContainerExpectSchema>;
@@ -187,5 +186,4 @@ export type VolumeExpect = z.infer<typeof VolumeExpectSchema>;
 export type NetworkExpect = z.infer<typeof NetworkExpectSchema>;
 export type ExecExpect = z.infer<typeof ExecExpectSchema>;
 export type HttpExpect = z.infer<typeof HttpExpectSchema>;
-export type ChallengeSetup = z.infer<typeof SetupSchema>;
 export type SetupContainer = z.infer<typeof SetupContainerSchema>;

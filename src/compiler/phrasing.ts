@@ -73,10 +73,6 @@ export function lowerFirst(text: string): string {
   return text.charAt(0).toLowerCase() + text.slice(1);
 }
 
-/** Upper-cases the first letter. */
-export function upperFirst(text: string): string {
-  return text.charAt(0).toUpperCase() + text.slice(1);
-}
 
 /** Splits a line into sentences; abbreviations like "e.g." are not sentence ends. */
 export function splitSentences(text: string): string[] {

@@ -116,7 +116,7 @@ export interface Snapshot {
   http: Record<string, HttpOutcome>;
 }
 
-/** An empty snapshot, for building test data and for an attempt with nothing in it yet. */
+/** An empty snapshot: the base that tests build their recorded engine states on. */
 export function emptySnapshot(): Snapshot {
   return { containers: [], names: [], images: {}, tags: {}, volumes: [], networks: [], execs: {}, http: {} };
 }

@@ -48,7 +48,6 @@ function sandboxJson(record: SandboxRecord) {
  */
 export function terminalRoutes(sandboxes: IsolatedSandboxes): Router {
   const router = Router();
-  router.use(xtermAssets());
 
   router.post('/sandboxes', requireUser, async (req, res) => {
     const record = await sandboxes.acquire(currentUser(req).id);

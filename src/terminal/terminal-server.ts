@@ -45,7 +45,7 @@ export function attachTerminalServer(
   server: Server,
   deps: TerminalDeps,
   options: { sessionRecheckMs?: number } = {},
-): { close(): void; openSessions(): number } {
+): { close(): void } {
   const wss = new WebSocketServer({ noServer: true, maxPayload: HARD_FRAME_BYTES });
   const shells = new Map<string, TerminalSession>();
   const starting = new Map<string, Promise<TerminalSession>>();
@@ -167,6 +167,5 @@ export function attachTerminalServer(
       for (const client of wss.clients) client.terminate();
       wss.close();
     },
-    openSessions: () => shells.size,
   };
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { addDays, daysBetween, isValidTimeZone, learnerDay } from '../../src/scheduler/day.js';
+import { addDays, isValidTimeZone, learnerDay } from '../../src/scheduler/day.js';
 
 describe('learnerDay', () => {
   it('keeps the previous day before the rollover hour and switches at it', () => {
@@ -49,11 +49,6 @@ describe('day arithmetic', () => {
     expect(addDays('2026-12-31', 1)).toBe('2027-01-01');
     expect(addDays('2028-02-28', 1)).toBe('2028-02-29');
     expect(addDays('2026-03-29', -1)).toBe('2026-03-28');
-  });
-
-  it('counts whole days between two days, DST or not', () => {
-    expect(daysBetween('2026-03-28', '2026-03-30')).toBe(2);
-    expect(daysBetween('2026-03-30', '2026-03-28')).toBe(-2);
   });
 
   it('recognises IANA time zones', () => {

@@ -24,9 +24,6 @@ export interface IsolatedSandboxesDeps {
   imageCacheDir?: string;
 }
 
-/** A live sandbox as the instructor's list shows it. */
-export type LiveSandbox = SandboxRecord & { username: string | null };
-
 // Activity is written at most this often per sandbox: a keystroke must not be a database write.
 const TOUCH_EVERY_MS = 10_000;
 const HOUR_MS = 3_600_000;
@@ -110,10 +107,7 @@ export class IsolatedSandboxes extends EventEmitter<{ ended: [string] }> {
     this.store.touch(sandboxId, now);
   }
 
-  /** Every sandbox not yet ended, warm ones included, with learners' usernames. */
-  listLive(): LiveSandbox[] {
-    return this.store.liveWithUsernames();
-  }
+
 
   /**
    * Ends a sandbox: closes its record first (so nobody is handed it while it goes), then removes

@@ -76,16 +76,6 @@ export class SandboxStore {
     return this.db.all<SandboxRow>(`SELECT * FROM sandboxes WHERE ${LIVE} ORDER BY created_at, id`).map(toRecord);
   }
 
-  /** Live sandboxes with their learner's username (null for warm ones), for the instructor. */
-  liveWithUsernames(): (SandboxRecord & { username: string | null })[] {
-    return this.db
-      .all<SandboxRow & { username: string | null }>(
-        `SELECT s.*, u.username AS username FROM sandboxes s LEFT JOIN users u ON u.id = s.user_id
-          WHERE s.ended_at IS NULL ORDER BY s.created_at, s.id`,
-      )
-      .map((row) => ({ ...toRecord(row), username: row.username }));
-  }
-
   countLive(): number {
     return this.db.first<{ n: number }>(`SELECT count(*) AS n FROM sandboxes WHERE ${LIVE}`)?.n ?? 0;
   }

@@ -55,7 +55,7 @@ export async function startClassroom(env: Record<string, string> = {}): Promise<
     async close() {
       terminal.close();
       await new Promise<void>((resolve) => server.close(() => resolve()));
-      await Promise.all(sandboxes.listLive().map((record) => sandboxes.end(record.id, 'test finished')));
+      await Promise.all(sandboxes.store.live().map((record) => sandboxes.end(record.id, 'test finished')));
       sandboxes.images.clearCache();
       rmSync(cacheDir, { recursive: true, force: true });
     },

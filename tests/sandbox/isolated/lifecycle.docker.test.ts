@@ -23,7 +23,7 @@ describe.skipIf(!hasDocker)('sandbox lifecycle on a real engine', () => {
     room = await startClassroom({ DECKHAND_SANDBOX_TTL_MINUTES: '60', DECKHAND_SANDBOX_IDLE_MINUTES: '10', DECKHAND_SANDBOX_MAX: '3', DECKHAND_SANDBOX_STARTS_PER_HOUR: '3' });
   });
   afterEach(async () => {
-    await Promise.all(room.sandboxes.listLive().map((s) => room.sandboxes.end(s.id, 'test finished')));
+    await Promise.all(room.sandboxes.store.live().map((s) => room.sandboxes.end(s.id, 'test finished')));
   });
   afterAll(async () => {
     await room?.close();
