@@ -7,7 +7,10 @@ import type { SandboxDriver, TeardownReport } from '../sandbox/driver.js';
 import { SandboxError } from '../sandbox/errors.js';
 import { AttemptStore, type Attempt } from './attempt-store.js';
 import { attemptAlreadyStarted, attemptNotStarted, challengeNotFound } from './errors.js';
+import { recordChallengeGrade } from './challenge-schedule.js';
+import { attemptQuality } from './quality.js';
 import type { Challenge } from './schema.js';
+import type { Day } from '../scheduler/day.js';
 
 export interface ChallengeServiceDeps {
   db: Database;
@@ -15,6 +18,11 @@ export interface ChallengeServiceDeps {
   challenges: readonly Challenge[];
   /** Unix milliseconds; tests pass a fixed clock. */
   now?: () => number;
+  /**
+   * The learner's day, for scheduling the challenge with SM-2 after its first pass or a give-up.
+   * Without it (unit tests of the attempts alone) nothing is scheduled.
+   */
+  today?: (userId: number | null) => Day;
 }
 
 export interface StartOutcome {
@@ -76,6 +84,12 @@ export function createChallengeService(deps: ChallengeServiceDeps): ChallengeSer
     return attempt;
   };
   const reread = (attempt: Attempt): Attempt => store.byId(attempt.id) ?? attempt;
+  /** SM-2 for the challenge, once per attempt: at its first pass, or when the learner gives up. */
+  const schedule = (attempt: Attempt) => {
+    if (!deps.today) return;
+    const quality = attemptQuality(attempt);
+    recordChallengeGrade(deps.db, { userId: attempt.userId, challengeId: attempt.challengeId, quality, today: deps.today(attempt.userId), now: now() });
+  };
 
   const service: ChallengeService = {
     list(userId) {
@@ -119,7 +133,9 @@ export function createChallengeService(deps: ChallengeServiceDeps): ChallengeSer
       const results = evaluateChecks(challenge, snapshot);
       const allPassed = results.every((result) => result.passed);
       const firstPass = store.recordCheck(attempt.id, allPassed, now());
-      return { attempt: reread(attempt), results, allPassed, firstPass };
+      const after = reread(attempt);
+      if (firstPass) schedule(after);
+      return { attempt: after, results, allPassed, firstPass };
     },
 
     nextHint(userId, challengeId) {
@@ -136,7 +152,9 @@ export function createChallengeService(deps: ChallengeServiceDeps): ChallengeSer
       const challenge = get(challengeId);
       const attempt = live(userId, challengeId);
       const gaveUp = store.recordGiveUp(attempt.id);
-      return { attempt: reread(attempt), solution: challenge.solution, gaveUp };
+      const after = reread(attempt);
+      if (gaveUp) schedule(after);
+      return { attempt: after, solution: challenge.solution, gaveUp };
     },
 
     async end(userId, challengeId) {

@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type Docker from 'dockerode';
 import type { Database } from '../db/database.js';
+import type { Day } from '../scheduler/day.js';
 import { ensureImages, missingImagesMessage } from '../images/ensure.js';
 import type { EngineStatus, SandboxDriver } from '../sandbox/driver.js';
 import { HostSandboxDriver } from '../sandbox/host-driver.js';
@@ -19,6 +20,8 @@ export interface ChallengeHubDeps {
   docker: Docker;
   endpoint: string;
   clock: () => Date;
+  /** The learner's day (their time zone and the rollover hour), for scheduling challenges. */
+  today: (userId: number | null) => Day;
   /** Isolated mode passes the classroom's per-learner drivers; host mode uses the local engine. */
   driverFor?: DriverFor;
 }
@@ -84,6 +87,7 @@ export class ChallengeHub {
       driver: this.driverFor(userId),
       challenges: this.catalog,
       now: () => this.deps.clock().getTime(),
+      today: this.deps.today,
     });
   }
 
@@ -99,7 +103,7 @@ export class ChallengeHub {
   async notices(): Promise<string[]> {
     const status = await this.engineStatus();
     if (!status.reachable) return [`Challenges need a Docker engine. ${status.message}.`];
-    const now = Date.now();
+    const now = this.deps.clock().getTime();
     if (!this.readiness || now - this.readiness.at > READINESS_TTL_MS) {
       this.readiness = { at: now, value: this.missingImageNotices() };
     }

@@ -18,10 +18,10 @@ interface Row {
   due_day: string | null;
 }
 
-/** Each challenge's SM-2 schedule for one learner. */
-export function challengeSchedules(db: Database, userId: number): Map<string, ChallengeSchedule> {
+/** Each challenge's SM-2 schedule for one learner (null: the CLI's local learner). */
+export function challengeSchedules(db: Database, userId: number | null): Map<string, ChallengeSchedule> {
   const rows = db.all<Row>(
-    'SELECT challenge_id, repetitions, easiness, interval_days, due_day FROM challenge_states WHERE user_id = ?',
+    'SELECT challenge_id, repetitions, easiness, interval_days, due_day FROM challenge_states WHERE user_id IS ?',
     [userId],
   );
   return new Map(
@@ -35,7 +35,7 @@ export function challengeSchedules(db: Database, userId: number): Map<string, Ch
  */
 export function recordChallengeGrade(
   db: Database,
-  input: { userId: number; challengeId: string; quality: Quality; today: Day; now: number },
+  input: { userId: number | null; challengeId: string; quality: Quality; today: Day; now: number },
 ): ChallengeSchedule {
   return db.transaction(() => {
     const current = challengeSchedules(db, input.userId).get(input.challengeId);
@@ -56,7 +56,7 @@ export function recordChallengeGrade(
     // name, so update first and insert when there was nothing to update.
     const updated = db.run(
       `UPDATE challenge_states SET repetitions = @repetitions, easiness = @ease, interval_days = @interval,
-         due_day = @dueDay, last_graded_at = @now WHERE user_id = @userId AND challenge_id = @challengeId`,
+         due_day = @dueDay, last_graded_at = @now WHERE user_id IS @userId AND challenge_id = @challengeId`,
       params,
     ).changes;
     if (updated === 0) {

@@ -1,16 +1,14 @@
-import { fileURLToPath } from 'node:url';
-import { createChallengeService } from '../challenges/attempts.js';
-import { ChallengeFormatError, loadChallenges } from '../challenges/load.js';
+import { ConfigError, loadConfig } from '../config/config.js';
 import { openDatabase } from '../db/database.js';
 import { migrateDatabase } from '../db/migrate.js';
-import { HostSandboxDriver, hostDocker } from '../sandbox/host-driver.js';
+import { createLogger } from '../logging/logger.js';
+import { buildDeps } from '../web/build-deps.js';
 import { runChallengeCommand, USAGE } from './challenge-command.js';
 
-const CHALLENGES_DIR = fileURLToPath(new URL('../../content/challenges', import.meta.url));
-
 /**
- * `deckhand challenge ...` in host mode: attempts live in the SQLite file from DECKHAND_DB
- * (default ./data/deckhand.db), the sandbox is the local engine (DOCKER_HOST or the socket).
+ * `deckhand challenge ...` in host mode, with the server's own configuration (DECKHAND_DB,
+ * DECKHAND_CONTENT_DIR, DOCKER_HOST …) and the same challenge hub the web pages use: attempts,
+ * grading and SM-2 scheduling are one code path whichever way the learner works.
  */
 async function main(argv: readonly string[]): Promise<number> {
   const [group, ...rest] = argv;
@@ -18,25 +16,23 @@ async function main(argv: readonly string[]): Promise<number> {
     console.log(USAGE);
     return 2;
   }
-  let challenges;
+  let config;
   try {
-    challenges = loadChallenges(process.env.DECKHAND_CHALLENGES ?? CHALLENGES_DIR);
+    config = loadConfig();
   } catch (error) {
-    if (!(error instanceof ChallengeFormatError)) throw error;
+    if (!(error instanceof ConfigError)) throw error;
     console.error(error.message);
-    return 1;
+    return 2;
   }
-  const db = openDatabase(process.env.DECKHAND_DB ?? './data/deckhand.db');
+  const db = openDatabase(config.databaseFile);
   try {
     migrateDatabase(db);
-    const { docker, endpoint } = hostDocker();
-    const driver = new HostSandboxDriver({
-      docker,
-      endpoint,
-      protectTags: challenges.flatMap((challenge) => challenge.images),
-    });
-    const service = createChallengeService({ db, driver, challenges });
-    return await runChallengeCommand(rest, service, (line) => console.log(line));
+    const { challenges } = buildDeps({ db, config, clock: () => new Date(), logger: createLogger('silent') });
+    if (challenges.loadErrors().length > 0) {
+      console.error(challenges.loadErrors().join('\n'));
+      return 1;
+    }
+    return await runChallengeCommand(rest, challenges.serviceFor(null), (line) => console.log(line));
   } finally {
     db.close();
   }

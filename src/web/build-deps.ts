@@ -9,6 +9,7 @@ import type { Database } from '../db/database.js';
 import type { Logger } from '../logging/logger.js';
 import { hostDocker } from '../sandbox/host-driver.js';
 import type { IsolatedSandboxes } from '../sandbox/isolated/sandbox-pool.js';
+import { learnerDay } from '../scheduler/day.js';
 import type { AppDeps } from './app-deps.js';
 
 export interface DepsInput {
@@ -26,12 +27,16 @@ export interface DepsInput {
 export function buildDeps(input: DepsInput): AppDeps {
   const { docker, endpoint } = input.engine ?? hostDocker();
   const sandboxes = input.sandboxes;
+  const users = new UserService(input.db);
   const challenges = new ChallengeHub({
     db: input.db,
     contentDir: input.config.contentDir,
     docker,
     endpoint,
     clock: input.clock,
+    // The CLI's local learner has no account: the server's time zone stands in for theirs.
+    today: (userId) =>
+      learnerDay(input.clock(), (userId === null ? undefined : users.byId(userId)?.timeZone) ?? input.config.timeZone, input.config.rolloverHour),
     driverFor: sandboxes
       ? (userId) => {
           // The CLI's local learner has no account and so no classroom sandbox.
@@ -42,7 +47,7 @@ export function buildDeps(input: DepsInput): AppDeps {
   });
   return {
     ...input,
-    users: new UserService(input.db),
+    users,
     sessions: new SessionService(input.db),
     content: new ContentLibrary(input.db, input.config.contentDir, input.clock, input.logger),
     challenges,

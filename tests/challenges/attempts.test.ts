@@ -105,4 +105,27 @@ describe('challenge attempts', () => {
     expect(service.giveUp(null, 'demo').gaveUp).toBe(false);
     expect((await service.check(null, 'demo')).firstPass).toBe(false);
   });
+
+  it('schedules the challenge with SM-2 once, at the first pass, for the CLI learner too', async () => {
+    const db = openDatabase(':memory:');
+    migrateDatabase(db);
+    const service = createChallengeService({ db, driver: new FakeDriver(), challenges: [challenge], today: () => '2026-03-10' });
+    await service.start(null, 'demo');
+    await service.check(null, 'demo');
+    await service.check(null, 'demo');
+    expect(db.all('SELECT user_id, repetitions, easiness, due_day FROM challenge_states')).toEqual([
+      { user_id: null, repetitions: 1, easiness: 260, due_day: '2026-03-11' },
+    ]);
+  });
+
+  it('schedules a give-up as quality 1', async () => {
+    const db = openDatabase(':memory:');
+    migrateDatabase(db);
+    const failing = ChallengeSchema.parse({ ...challenge, checks: [{ id: 'web', describe: 'a web container', expect: { container: { name: 'web' } } }] });
+    const service = createChallengeService({ db, driver: new FakeDriver(), challenges: [failing], today: () => '2026-03-10' });
+    await service.start(null, 'demo');
+    expect((await service.check(null, 'demo')).firstPass).toBe(false);
+    expect(service.giveUp(null, 'demo').gaveUp).toBe(true);
+    expect(db.all('SELECT repetitions, easiness, interval_days FROM challenge_states')).toEqual([{ repetitions: 0, easiness: 196, interval_days: 1 }]);
+  });
 });

@@ -2,8 +2,7 @@ import { Router, type Request, type Response } from 'express';
 import { micromark } from 'micromark';
 import { z } from 'zod';
 import type { Attempt } from '../../challenges/attempt-store.js';
-import { challengeSchedules, recordChallengeGrade } from '../../challenges/challenge-schedule.js';
-import { attemptQuality } from '../../challenges/quality.js';
+import { challengeSchedules } from '../../challenges/challenge-schedule.js';
 import type { Challenge } from '../../challenges/schema.js';
 import { challengeInScope, classScopeFor } from '../../classes/class-scope.js';
 import { forbidden, notFound } from '../../errors/app-error.js';
@@ -62,17 +61,6 @@ export function challengeRoutes(deps: AppDeps): Router {
     if (refusal) throw forbidden(refusal);
   };
 
-  const grade = (req: Request, attempt: Attempt) => {
-    const user = currentUser(req);
-    recordChallengeGrade(deps.db, {
-      userId: user.id,
-      challengeId: attempt.challengeId,
-      quality: attemptQuality(attempt),
-      today: todayFor(deps, user),
-      now: deps.clock().getTime(),
-    });
-  };
-
   const render = async (req: Request, res: Response, challenge: Challenge, extra: { results?: CheckResult[]; warnings?: string[]; hint?: string } = {}) => {
     const user = currentUser(req);
     const service = deps.challenges.serviceFor(user.id);
@@ -122,9 +110,8 @@ export function challengeRoutes(deps: AppDeps): Router {
   router.post('/challenges/:id/check', async (req, res) => {
     const challenge = find(req);
     const user = currentUser(req);
+    // The use-case schedules the challenge with SM-2 at the attempt's first pass.
     const outcome = await deps.challenges.serviceFor(user.id).check(user.id, challenge.id);
-    // Only the first pass of an attempt is graded; checking again afterwards changes nothing.
-    if (outcome.firstPass) grade(req, outcome.attempt);
     await render(req, res, challenge, { results: outcome.results });
   });
 
@@ -137,8 +124,7 @@ export function challengeRoutes(deps: AppDeps): Router {
   router.post('/challenges/:id/give-up', async (req, res) => {
     const challenge = find(req);
     const user = currentUser(req);
-    const { attempt, gaveUp } = deps.challenges.serviceFor(user.id).giveUp(user.id, challenge.id);
-    if (gaveUp) grade(req, attempt);
+    deps.challenges.serviceFor(user.id).giveUp(user.id, challenge.id);
     res.redirect(303, `/challenges/${challenge.id}#solution`);
   });
 
