@@ -15,7 +15,8 @@ export interface ClassScope {
 /**
  * The scope for a user across all their classes, or null when they belong to none (a learner on
  * their own, or an instructor): then nothing is filtered. For the review queue and challenge
- * list: `topicInScope(scope, card.topic)`, `challengeInScope(scope, challenge.id)`.
+ * list: the review queue takes `scope.topics` as its topics (src/web/learner-day.ts),
+ * `challengeInScope(scope, challenge.id)` filters the challenge list.
  */
 export function classScopeFor(db: Database, userId: number): ClassScope | null {
   const classes = db.all<{ class_id: number; topics: number; challenges: number }>(
@@ -52,8 +53,11 @@ export function classScopeFor(db: Database, userId: number): ClassScope | null {
   return { topics, challenges };
 }
 
-/** Whether a card's topic path (' › '-joined) falls under the scope's top-level topics. */
-export function topicInScope(scope: ClassScope | null, topic: string): boolean {
+/**
+ * Whether a card's topic path (' › '-joined) falls under the scope's top-level topics. The review
+ * queue asks the same in SQL (src/review/queue.ts); this is the rule for one card in hand.
+ */
+export function topicInScope(scope: { topics: 'all' | readonly string[] } | null, topic: string): boolean {
   if (!scope || scope.topics === 'all') return true;
   const top = splitTopic(topic)[0];
   return top !== undefined && scope.topics.includes(top);

@@ -1,4 +1,4 @@
-import { TOPIC_SEPARATOR } from '../content/card.js';
+import { topicInScope } from '../classes/class-scope.js';
 import type { Database } from '../db/database.js';
 import { conflict, notFound } from '../errors/app-error.js';
 import type { Day } from '../scheduler/day.js';
@@ -38,8 +38,7 @@ export function recordAnswer(db: Database, input: AnswerInput): AnswerOutcome {
     const card = db.first<{ retired_at: number | null; topic: string }>('SELECT retired_at, topic FROM cards WHERE id = ?', [input.cardId]);
     if (!card) throw notFound('That card does not exist.');
     if (card.retired_at !== null) throw conflict('That card was removed from the notes.');
-    const topics = input.limits?.topics;
-    if (topics && !topics.some((topic) => card.topic === topic || card.topic.startsWith(`${topic}${TOPIC_SEPARATOR}`))) {
+    if (!topicInScope({ topics: input.limits?.topics ?? 'all' }, card.topic)) {
       throw conflict('That card is not part of the topics your class is working on.');
     }
     const before = readCardState(db, input.userId, input.cardId);
