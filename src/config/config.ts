@@ -1,6 +1,6 @@
 import cron from 'node-cron';
 import { z } from 'zod';
-import { flag, integer } from './env-fields.js';
+import { ConfigError, flag, integer, parseEnv } from './env-fields.js';
 import { isValidTimeZone } from '../scheduler/day.js';
 
 /** Every setting comes from an environment variable; the keys are the variable names. */
@@ -45,16 +45,11 @@ export interface Config {
   logLevel: z.infer<typeof EnvSchema>['DECKHAND_LOG_LEVEL'];
 }
 
-export class ConfigError extends Error {}
+export { ConfigError };
 
 /** Reads and validates the configuration; a bad value names its variable. */
 export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
-  const parsed = EnvSchema.safeParse(env);
-  if (!parsed.success) {
-    const lines = parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`);
-    throw new ConfigError(`Invalid configuration:\n  ${lines.join('\n  ')}`);
-  }
-  const e = parsed.data;
+  const e = parseEnv(EnvSchema, env, 'Invalid configuration');
   return {
     port: e.PORT,
     host: e.DECKHAND_HOST,

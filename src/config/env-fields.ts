@@ -1,5 +1,16 @@
 import { z } from 'zod';
 
+/** A bad setting: the message names each variable and what is wrong with it. */
+export class ConfigError extends Error {}
+
+/** Parses environment variables with a schema; the first problems become one ConfigError. */
+export function parseEnv<S extends z.ZodType>(schema: S, env: Record<string, string | undefined>, heading: string): z.infer<S> {
+  const parsed = schema.safeParse(env);
+  if (parsed.success) return parsed.data;
+  const lines = parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`);
+  throw new ConfigError(`${heading}:\n  ${lines.join('\n  ')}`);
+}
+
 /** A whole number from an environment variable, with bounds named in the message. */
 export const integer = (min: number, max: number, fallback: number) =>
   z.coerce

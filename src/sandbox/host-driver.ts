@@ -1,4 +1,5 @@
 import Docker from 'dockerode';
+import { engineAddress } from '../images/engine.js';
 import type { Challenge } from '../challenges/schema.js';
 import { normalizeTag } from '../grader/image-ref.js';
 import type { AttemptBaseline, EngineStatus, SandboxDriver, SandboxRef, StartedSandbox, TeardownReport } from './driver.js';
@@ -18,7 +19,7 @@ export interface HostDriverOptions {
 
 /** The local engine from `DOCKER_HOST`, or the default socket. */
 export function hostDocker(env: NodeJS.ProcessEnv = process.env): { docker: Docker; endpoint: string } {
-  const endpoint = env.DOCKER_HOST || 'unix:///var/run/docker.sock';
+  const endpoint = engineAddress(env);
   // dockerode reads DOCKER_HOST itself; an explicit socket path keeps the default visible.
   const docker = env.DOCKER_HOST ? new Docker() : new Docker({ socketPath: '/var/run/docker.sock' });
   return { docker, endpoint };

@@ -1,6 +1,5 @@
 import { z } from 'zod';
-import { ConfigError } from '../../config/config.js';
-import { flag, integer, positive } from '../../config/env-fields.js';
+import { flag, integer, parseEnv, positive } from '../../config/env-fields.js';
 
 const imageList = z
   .string()
@@ -67,18 +66,11 @@ export interface IsolatedConfig {
 }
 
 /** A ConfigError, so the entry point reports it like any other bad setting (exit code 2). */
-export class IsolatedConfigError extends ConfigError {}
-
 const MB = 1024 * 1024;
 
 /** Reads and validates the sandbox settings; a bad value names its variable. */
 export function loadIsolatedConfig(env: Record<string, string | undefined> = process.env): IsolatedConfig {
-  const parsed = EnvSchema.safeParse(env);
-  if (!parsed.success) {
-    const lines = parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`);
-    throw new IsolatedConfigError(`Invalid sandbox configuration:\n  ${lines.join('\n  ')}`);
-  }
-  const e = parsed.data;
+  const e = parseEnv(EnvSchema, env, 'Invalid sandbox configuration');
   return {
     mode: e.DECKHAND_SANDBOX_MODE,
     image: e.DECKHAND_SANDBOX_IMAGE,
