@@ -5,15 +5,9 @@ import { AppError, tooManyRequests } from '../../errors/app-error.js';
 import { isValidTimeZone } from '../../scheduler/day.js';
 import type { AppDeps } from '../app-deps.js';
 import { SESSION_COOKIE, setSessionCookie } from '../session.js';
+import { Password, Username } from '../fields.js';
 import { parseInput } from '../validate.js';
 
-const Username = z
-  .string()
-  .trim()
-  .min(2, { error: 'must be at least 2 characters' })
-  .max(40, { error: 'must be at most 40 characters' })
-  .regex(/^[\w.@-]+$/, { error: 'may use letters, digits and . _ @ - only' });
-const Password = z.string().min(8, { error: 'must be at least 8 characters' }).max(200, { error: 'is too long' });
 
 const SetupBody = z.object({
   username: Username,

@@ -9,19 +9,14 @@ import { AppError, badRequest, forbidden, tooManyRequests } from '../../errors/a
 import type { AppDeps } from '../app-deps.js';
 import { currentUser } from '../request-context.js';
 import { requireUser, setSessionCookie } from '../session.js';
+import { Password, Username } from '../fields.js';
 import { parseInput } from '../validate.js';
 
 const Code = z.string({ error: 'is required' }).trim().min(1, { error: 'is required' }).max(40, { error: 'is not a join code' });
-const Password = z.string().min(8, { error: 'must be at least 8 characters' }).max(200, { error: 'is too long' });
 const JoinCodeOnly = z.object({ code: Code });
 const JoinBody = z.object({
   code: Code,
-  username: z
-    .string()
-    .trim()
-    .min(2, { error: 'must be at least 2 characters' })
-    .max(40, { error: 'must be at most 40 characters' })
-    .regex(/^[\w.@-]+$/, { error: 'may use letters, digits and . _ @ - only' }),
+  username: Username,
   displayName: z.string().trim().min(1, { error: 'is required' }).max(80, { error: 'must be at most 80 characters' }),
   password: Password,
 });

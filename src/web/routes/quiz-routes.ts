@@ -9,12 +9,12 @@ import type { AppDeps } from '../app-deps.js';
 import { todayFor } from '../learner-day.js';
 import { currentUser } from '../request-context.js';
 import { requireUser } from '../session.js';
+import { answerDuration } from '../fields.js';
 import { parseInput } from '../validate.js';
 
 export const MIN_QUESTIONS = 5;
 export const MAX_QUESTIONS = 50;
 const DEFAULT_QUESTIONS = 10;
-const MAX_DURATION_MS = 10 * 60_000;
 const COUNT_MESSAGE = `must be between ${MIN_QUESTIONS} and ${MAX_QUESTIONS}`;
 
 // One checked box arrives as a string, several as an array.
@@ -163,7 +163,6 @@ export function quizRoutes(deps: AppDeps): Router {
       return renderQuestion(res, quiz, index, error.message);
     }
     const now = deps.clock().getTime();
-    const duration = body.shownAt === undefined ? 0 : now - body.shownAt;
     answerQuestion(deps.db, {
       userId: user.id,
       quizId: id,
@@ -171,7 +170,7 @@ export function quizRoutes(deps: AppDeps): Router {
       answer: body.answer,
       now,
       today: todayFor(deps, user),
-      durationMs: Math.min(Math.max(duration, 0), MAX_DURATION_MS),
+      durationMs: answerDuration(now, body.shownAt),
     });
     res.redirect(303, questionHref(id, index));
   });

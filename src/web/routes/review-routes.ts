@@ -9,9 +9,8 @@ import type { AppDeps } from '../app-deps.js';
 import { limitsOf, todayFor } from '../learner-day.js';
 import { currentUser } from '../request-context.js';
 import { requireUser } from '../session.js';
+import { answerDuration } from '../fields.js';
 import { parseInput } from '../validate.js';
-
-const MAX_DURATION_MS = 10 * 60_000;
 
 const AnswerBody = z.object({
   cardId: z.string().min(1, { error: 'is required' }).max(64),
@@ -43,14 +42,13 @@ export function reviewRoutes(deps: AppDeps): Router {
     const body = parseInput(AnswerBody, req.body);
     const user = currentUser(req);
     const now = deps.clock().getTime();
-    const duration = body.durationMs ?? (body.shownAt ? now - body.shownAt : 0);
     return recordAnswer(deps.db, {
       userId: user.id,
       cardId: body.cardId,
       quality: body.quality as Quality,
       now,
       today: todayFor(deps, user),
-      durationMs: Math.min(Math.max(duration, 0), MAX_DURATION_MS),
+      durationMs: answerDuration(now, body.shownAt, body.durationMs),
       limits: limitsOf(deps, user),
     });
   };
