@@ -1,3 +1,4 @@
+import { PASSING_QUALITY } from '../scheduler/sm2.js';
 import type { Database } from '../db/database.js';
 import { addDays, learnerDay, type Day } from '../scheduler/day.js';
 
@@ -6,7 +7,6 @@ export const RECENT_DAYS = 7;
 export const SCORE_DAYS = 30;
 /** Days of answers read in one go (the longest window above); a longer streak is followed day by day. */
 const WINDOW_DAYS = SCORE_DAYS;
-const PASSING = 3;
 
 export interface Share {
   answers: number;
@@ -70,8 +70,8 @@ function statsForDay(db: Database, userIds: number[], today: Day): StudentStats[
   const params = { ids: JSON.stringify(userIds), today, from: addDays(today, -WINDOW_DAYS) };
   const days = db.all<DayRow>(
     `SELECT user_id, day, count(*) AS n,
-            sum(reps_before >= 1) AS mature, sum(reps_before >= 1 AND quality >= ${PASSING}) AS mature_passed,
-            sum(kind = 'quiz') AS quiz, sum(kind = 'quiz' AND quality >= ${PASSING}) AS quiz_passed
+            sum(reps_before >= 1) AS mature, sum(reps_before >= 1 AND quality >= ${PASSING_QUALITY}) AS mature_passed,
+            sum(kind = 'quiz') AS quiz, sum(kind = 'quiz' AND quality >= ${PASSING_QUALITY}) AS quiz_passed
        FROM review_log
       WHERE user_id IN (SELECT value FROM json_each(@ids)) AND day > @from AND day <= @today AND undone_at IS NULL
       GROUP BY user_id, day`,

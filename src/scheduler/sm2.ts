@@ -13,6 +13,9 @@ export type Quality = 0 | 1 | 2 | 3 | 4 | 5;
 
 export const INITIAL_SM2_STATE: Sm2State = Object.freeze({ repetitions: 0, easiness: 2.5, interval: 0 });
 
+/** The lowest grade SM-2 counts as remembered (q ≥ 3): the line for passes and retention. */
+export const PASSING_QUALITY = 3;
+
 /** The lowest easiness SM-2 allows, in hundredths. */
 export const MIN_EASE_HUNDREDTHS = 130;
 
@@ -29,7 +32,7 @@ export function nextEaseHundredths(ease: number, quality: Quality): number {
 
 /** The next interval in days, from the easiness before this review. */
 export function nextInterval(repetitions: number, interval: number, ease: number, quality: Quality): number {
-  if (quality < 3) return 1;
+  if (quality < PASSING_QUALITY) return 1;
   if (repetitions === 0) return 1;
   if (repetitions === 1) return 6;
   // interval * ease is an exact integer product; ceil of it over 100 without floats.
@@ -40,6 +43,6 @@ export function nextInterval(repetitions: number, interval: number, ease: number
 export function sm2(state: Sm2State, quality: Quality): Sm2State {
   const ease = toHundredths(state.easiness);
   const interval = nextInterval(state.repetitions, state.interval, ease, quality);
-  const repetitions = quality >= 3 ? state.repetitions + 1 : 0;
+  const repetitions = quality >= PASSING_QUALITY ? state.repetitions + 1 : 0;
   return { repetitions, easiness: nextEaseHundredths(ease, quality) / 100, interval };
 }

@@ -1,11 +1,10 @@
+import { PASSING_QUALITY } from '../scheduler/sm2.js';
 import type { Database } from '../db/database.js';
 import { addDays, type Day } from '../scheduler/day.js';
 
 /** Days in the retention window and in the due forecast. */
 export const RETENTION_DAYS = 30;
 export const FORECAST_DAYS = 30;
-/** SM-2 counts a grade of 3 or more as a correct response. */
-export const PASSING_QUALITY = 3;
 
 // Every query below is scoped by user_id, and every count of answers skips undone ones
 // (`undone_at IS NULL`): an undone answer is kept for history but did not happen for the learner.
