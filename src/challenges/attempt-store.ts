@@ -49,7 +49,8 @@ function toAttempt(row: AttemptRow): Attempt {
 // `user_id IS ?` matches NULL to NULL, so the CLI learner and accounts share one query.
 const LIVE = 'SELECT * FROM challenge_attempts WHERE user_id IS ? AND challenge_id = ? AND ended_at IS NULL';
 
-/** The SQL of challenge attempts; rows become `Attempt` objects here and nowhere else. */
+/** The SQL of challenge attempts, and their rows as `Attempt` objects (the dashboard's matrix reads
+ * its aggregate counts with its own query, see src/dashboard/challenge-matrix.ts). */
 export class AttemptStore {
   constructor(private readonly db: Database) {}
 

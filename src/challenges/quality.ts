@@ -1,7 +1,7 @@
 import type { Attempt } from './attempt-store.js';
 
 /**
- * The SM-2 quality an attempt earns (PRODUCT.md): right first time without hints → 5; right
+ * The SM-2 quality an attempt earns (README, Reviewing): right first time without hints → 5; right
  * after hints or several checks → 4 (a little help) or 3 (a lot); gave up or never passed → 1.
  */
 export function attemptQuality(attempt: Pick<Attempt, 'status' | 'hintsUsed' | 'checksRun' | 'passedAt'>): 1 | 3 | 4 | 5 {

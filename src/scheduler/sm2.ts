@@ -1,5 +1,5 @@
 /**
- * SM-2 exactly as PRODUCT.md specifies. Easiness moves in steps of 0.02, so it is computed in
+ * SM-2 exactly as the README's Reviewing section states it. Easiness moves in steps of 0.02, so it is computed in
  * integer hundredths and only turned back into a number at the edge; `ceil(I * EF)` therefore
  * never drifts on a value like 2.6 that binary floating point cannot hold.
  */

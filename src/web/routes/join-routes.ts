@@ -32,7 +32,7 @@ const OPEN_PATHS = new Set(['/account/password', '/logout', '/healthz', '/login'
 
 /**
  * Sends a signed-in user who still has a one-time password to /account/password before anything
- * else. The lead wires it in app.ts right after requireSetUp, so it guards every page.
+ * else. It sits in app.ts right after requireSetUp, so it guards every page.
  */
 export function requireChosenPassword() {
   return (req: Request, res: Response, next: NextFunction): void => {
