@@ -76,7 +76,7 @@ export function challengeRoutes(deps: AppDeps): Router {
       hintsShown: live ? challenge.hints.slice(0, live.hintsUsed) : [],
       solution: latest?.status === 'gave_up' ? challenge.solution : undefined,
       schedule: challengeSchedules(deps.db, user.id).get(challenge.id),
-      notices: [...(hostModeRefusal(req) ? [hostModeRefusal(req) as string] : []), ...(await deps.challenges.notices())],
+      notices: [hostModeRefusal(req), ...(await deps.challenges.notices())].filter((notice) => notice !== undefined),
       sandboxId: live?.sandbox.details?.sandboxId,
       results: extra.results,
       warnings: extra.warnings ?? [],
