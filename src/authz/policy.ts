@@ -17,7 +17,11 @@ export type Action =
   /** Reset a student's password. */
   | 'student:manage'
   /** End a student's sandbox. */
-  | 'sandbox:end';
+  | 'sandbox:end'
+  /** Open a sandbox's terminal or published ports. */
+  | 'sandbox:use'
+  /** See the notes' load errors and reload them. */
+  | 'content:manage';
 
 /** What an action is about, as loaded by the middleware. */
 export interface Resource {
@@ -25,6 +29,8 @@ export interface Resource {
   cls?: ClassRecord;
   /** Whether the student (or the sandbox's owner) in the URL is a member of that class. */
   memberOfClass?: boolean;
+  /** For 'sandbox:use': the learner the sandbox belongs to (null for a warm, unassigned one). */
+  ownerId?: number | null;
 }
 
 const CLASS_ACTIONS: ReadonlySet<Action> = new Set(['class:view', 'class:manage']);
@@ -36,9 +42,12 @@ const MEMBER_ACTIONS: ReadonlySet<Action> = new Set(['student:view', 'student:ma
  * instructor's class or a student outside it. Promotion is not a thing: the first account is
  * the instructor (see UserService.createFirst) and every later account is a student.
  */
-export function can(user: User | undefined, action: Action, resource: Resource = {}): boolean {
-  if (!user || user.role !== 'instructor') return false;
-  if (action === 'classes:use') return true;
+export function can(user: Pick<User, 'id' | 'role'> | undefined, action: Action, resource: Resource = {}): boolean {
+  if (!user) return false;
+  // A learner uses their own sandbox; the server's instructor may look into any learner's.
+  if (action === 'sandbox:use') return user.role === 'instructor' || (resource.ownerId != null && resource.ownerId === user.id);
+  if (user.role !== 'instructor') return false;
+  if (action === 'classes:use' || action === 'content:manage') return true;
   const ownsClass = resource.cls !== undefined && resource.cls.instructorId === user.id;
   if (CLASS_ACTIONS.has(action)) return ownsClass;
   if (MEMBER_ACTIONS.has(action)) return ownsClass && resource.memberOfClass === true;

@@ -1,6 +1,7 @@
 import type { NextFunction, Request, Response } from 'express';
 import type { SessionService } from '../accounts/sessions.js';
 import type { UserService } from '../accounts/users.js';
+import { can, type Action } from '../authz/policy.js';
 import { forbidden, unauthorized } from '../errors/app-error.js';
 
 export const SESSION_COOKIE = 'dh_session';
@@ -48,8 +49,10 @@ export function requireUser(req: Request, _res: Response, next: NextFunction): v
   next(req.user ? undefined : unauthorized());
 }
 
-/** Refuses anyone but an instructor with 403. */
-export function requireInstructor(req: Request, _res: Response, next: NextFunction): void {
-  if (!req.user) return next(unauthorized());
-  next(req.user.role === 'instructor' ? undefined : forbidden('Only an instructor can do this.'));
+/** Refuses anyone the policy does not allow `action` with 403 (401 when signed out). */
+export function requireAllowed(action: Action) {
+  return (req: Request, _res: Response, next: NextFunction): void => {
+    if (!req.user) return next(unauthorized());
+    next(can(req.user, action) ? undefined : forbidden('Only an instructor can do this.'));
+  };
 }

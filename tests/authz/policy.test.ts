@@ -26,3 +26,18 @@ describe('the policy', () => {
     expect(can(owner, 'class:view', {})).toBe(false);
   });
 });
+
+describe('the policy for sandboxes and content', () => {
+  it('lets a learner use only their own sandbox, and the instructor any', () => {
+    expect(can(user(1, 'student'), 'sandbox:use', { ownerId: 1 })).toBe(true);
+    expect(can(user(2, 'student'), 'sandbox:use', { ownerId: 1 })).toBe(false);
+    expect(can(user(2, 'student'), 'sandbox:use', { ownerId: null })).toBe(false);
+    expect(can(user(9, 'instructor'), 'sandbox:use', { ownerId: 1 })).toBe(true);
+    expect(can(undefined, 'sandbox:use', { ownerId: 1 })).toBe(false);
+  });
+
+  it('lets only the instructor manage the notes', () => {
+    expect(can(user(9, 'instructor'), 'content:manage')).toBe(true);
+    expect(can(user(1, 'student'), 'content:manage')).toBe(false);
+  });
+});

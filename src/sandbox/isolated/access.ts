@@ -1,6 +1,7 @@
 import type { NextFunction, Request, Response } from 'express';
 import { z } from 'zod';
 import type { User } from '../../accounts/users.js';
+import { can } from '../../authz/policy.js';
 import { forbidden, notFound, unauthorized } from '../../errors/app-error.js';
 import type { IsolatedSandboxes } from './sandbox-pool.js';
 import type { SandboxRecord } from './sandbox-store.js';
@@ -8,9 +9,9 @@ import type { SandboxRecord } from './sandbox-store.js';
 /** Sandbox ids are 16 lower-case hex digits; anything else is not one of ours. */
 export const SandboxIdSchema = z.string().regex(/^[0-9a-f]{16}$/, 'is not a sandbox id');
 
-/** The one access rule: a sandbox is its learner's, and an instructor may open any. */
+/** Whether a user may open a sandbox: the policy's 'sandbox:use' (src/authz/policy.ts). */
 export function canUseSandbox(user: Pick<User, 'id' | 'role'>, sandbox: Pick<SandboxRecord, 'userId'>): boolean {
-  return user.role === 'instructor' || (sandbox.userId !== null && sandbox.userId === user.id);
+  return can(user, 'sandbox:use', { ownerId: sandbox.userId });
 }
 
 /** Why a user may not use a sandbox, as an HTTP status and message; undefined when they may. */

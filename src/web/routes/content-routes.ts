@@ -1,11 +1,11 @@
 import { Router } from 'express';
 import type { AppDeps } from '../app-deps.js';
-import { requireInstructor } from '../session.js';
+import { requireAllowed } from '../session.js';
 
 /** The instructor's view of the notes: what loaded, what failed (file:line), and a reload button. */
 export function contentRoutes(deps: AppDeps): Router {
   const router = Router();
-  router.use('/content', requireInstructor);
+  router.use('/content', requireAllowed('content:manage'));
 
   router.get('/content', (_req, res) => {
     res.render('content', {
