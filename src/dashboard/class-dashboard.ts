@@ -54,7 +54,7 @@ export function dashboardColumns(sources: Pick<DashboardSources, 'classes' | 'ca
 export function classDashboard(sources: DashboardSources, cls: ClassRecord, now: Date): ClassDashboard {
   const roster = sources.students.roster(cls.id);
   const columns = dashboardColumns(sources, cls.id);
-  const stats = studentStats(sources.db, roster, now, sources.rolloverHour);
+  const stats = studentStats(sources.db, roster, now, sources.rolloverHour, sources.classes.content(cls.id).topics);
   const matrix = challengeMatrix(sources.db, roster, columns, now, sources.rolloverHour);
   const rows = roster.map((student): DashboardRow => {
     const cells = matrix.get(student.userId) ?? [];

@@ -53,7 +53,14 @@ const share = (answers: number, passed: number): Share => ({ answers, passed, sh
  * unless the class spans time zones) and each group is read with a handful of set queries over
  * the partial index review_log_live, instead of a query per student per figure.
  */
-export function studentStats(db: Database, learners: readonly Learner[], now: Date, rolloverHour: number): Map<number, StudentStats> {
+export function studentStats(
+  db: Database,
+  learners: readonly Learner[],
+  now: Date,
+  rolloverHour: number,
+  /** The class's chosen top-level topics; due counts only count cards under them. Empty: all. */
+  topics: readonly string[] = [],
+): Map<number, StudentStats> {
   const groups = new Map<Day, number[]>();
   for (const learner of learners) {
     const today = learnerDay(now, learner.timeZone, rolloverHour);
@@ -61,13 +68,13 @@ export function studentStats(db: Database, learners: readonly Learner[], now: Da
   }
   const result = new Map<number, StudentStats>();
   for (const [today, userIds] of groups) {
-    for (const stats of statsForDay(db, userIds, today)) result.set(stats.userId, stats);
+    for (const stats of statsForDay(db, userIds, today, topics)) result.set(stats.userId, stats);
   }
   return result;
 }
 
-function statsForDay(db: Database, userIds: number[], today: Day): StudentStats[] {
-  const params = { ids: JSON.stringify(userIds), today, from: addDays(today, -WINDOW_DAYS) };
+function statsForDay(db: Database, userIds: number[], today: Day, topics: readonly string[]): StudentStats[] {
+  const params = { ids: JSON.stringify(userIds), today, from: addDays(today, -WINDOW_DAYS), topics: JSON.stringify(topics) };
   const days = db.all<DayRow>(
     `SELECT user_id, day, count(*) AS n,
             sum(reps_before >= 1) AS mature, sum(reps_before >= 1 AND quality >= ${PASSING_QUALITY}) AS mature_passed,
@@ -82,6 +89,8 @@ function statsForDay(db: Database, userIds: number[], today: Day): StudentStats[
        FROM card_states cs JOIN cards c ON c.id = cs.card_id
       WHERE cs.user_id IN (SELECT value FROM json_each(@ids)) AND cs.due_day <= @today
         AND cs.suspended = 0 AND c.retired_at IS NULL
+        AND (json_array_length(@topics) = 0 OR EXISTS (SELECT 1 FROM json_each(@topics) t
+              WHERE c.topic = t.value OR substr(c.topic, 1, length(t.value) + 3) = t.value || ' › '))
       GROUP BY cs.user_id`,
     params,
   );
