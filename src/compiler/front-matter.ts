@@ -1,4 +1,4 @@
-import { parse as parseYaml, YAMLParseError } from 'yaml';
+import { parseDocument } from 'yaml';
 import { z } from 'zod';
 
 /**
@@ -51,14 +51,20 @@ export function splitFrontMatter(text: string): SplitNote {
 function parseFrontMatterYaml(
   yamlText: string,
 ): { value: FrontMatter } | { error: { line: number; message: string } } {
+  // Warnings (an unknown tag such as `!foo`) are the author's mistakes too: reported with their
+  // line, never printed to the server's console.
+  const doc = parseDocument(yamlText, { logLevel: 'silent' });
+  const problem = doc.errors[0] ?? doc.warnings[0];
+  if (problem) {
+    // YAML reports positions inside the block; +1 skips the opening fence (linePos is 1-based).
+    const yamlLine = problem.linePos?.[0]?.line ?? 1;
+    return { error: { line: yamlLine + 1, message: `front matter is not valid YAML: ${problem.message.split('\n')[0]}` } };
+  }
   let raw: unknown;
   try {
-    raw = parseYaml(yamlText);
+    raw = doc.toJS();
   } catch (err) {
-    // YAML reports positions inside the block; +1 skips the opening fence, +1 makes it 1-based.
-    const yamlLine = err instanceof YAMLParseError ? (err.linePos?.[0]?.line ?? 1) : 1;
-    const reason = err instanceof Error ? err.message.split('\n')[0] : String(err);
-    return { error: { line: yamlLine + 1, message: `front matter is not valid YAML: ${reason}` } };
+    return { error: { line: 2, message: `front matter is not valid YAML: ${err instanceof Error ? err.message : String(err)}` } };
   }
   if (raw === null || raw === undefined) return { value: {} };
   const result = FrontMatterSchema.safeParse(raw);

@@ -72,3 +72,11 @@ describe('located errors', () => {
     expect(barren).toEqual([{ file: 'note.md', line: 1, text: 'Practice with the CLI every day' }]);
   });
 });
+
+describe('front matter with an unknown YAML tag', () => {
+  it('is a located error, not a console warning', () => {
+    const result = compileNotes([{ path: 'tagged.md', text: '---\ntopic: !oops Docker\n---\n- chroot - changes the root\n' }]);
+    expect(result.errors).toEqual([expect.objectContaining({ file: 'tagged.md', line: 2 })]);
+    expect(result.errors[0]?.message).toMatch(/front matter is not valid YAML/);
+  });
+});
