@@ -19,7 +19,7 @@ import type { CompiledCard, CompileResult, NoteFile } from './types.js';
  * cloze heuristics. Multiple choice is built last from whole lists, because it needs the siblings.
  */
 export function compileNotes(files: readonly NoteFile[]): CompileResult {
-  const result: CompileResult = { cards: [], errors: [], barren: [] };
+  const result: CompileResult = { cards: [], errors: [], warnings: [], barren: [] };
   for (const file of files) {
     try {
       compileFile(file, result);
@@ -49,6 +49,7 @@ function compileFile(file: NoteFile, result: CompileResult): void {
       if (isWellFormed(draft)) result.cards.push(toCard(draft, file.path, tags));
     },
     error: (line, message) => result.errors.push({ file: file.path, line, message }),
+    warn: (line, message) => result.warnings.push({ file: file.path, line, message }),
     consume: (...lines) => lines.forEach((line) => consumed.add(line)),
     isConsumed: (line) => consumed.has(line),
     touch: (...lines) => lines.forEach((line) => touched.add(line)),
@@ -63,10 +64,8 @@ function compileFile(file: NoteFile, result: CompileResult): void {
 function runRules(outline: Outline, body: string, ctx: RuleContext): void {
   for (const line of outline.lines) authorCards(line, ctx);
   for (const code of outline.codes) {
-    if (isUnterminatedFence(code.node, body)) {
-      ctx.error(code.line, 'code block is never closed: add a closing ``` line');
-      continue;
-    }
+    // CommonMark closes such a block where its container ends, as every renderer shows it.
+    if (isUnterminatedFence(code.node, body)) ctx.warn(code.line, 'code block is never closed: add a closing ``` line');
     codeBlockCard(code, ctx);
   }
   const memory: SubjectMemory = new Map();
@@ -98,6 +97,9 @@ function isWellFormed(draft: CardDraft): boolean {
   return choices.length >= 3 && choices.filter((choice) => choice === draft.answer).length === 1 && choices.every((c) => !blank(c));
 }
 
+// Rules that do not weigh their own output yet.
+const DEFAULT_CONFIDENCE = 0.8;
+
 function toCard(draft: CardDraft, file: string, tags: string[] | undefined): CompiledCard {
   const card: CompiledCard = {
     kind: draft.kind,
@@ -106,7 +108,9 @@ function toCard(draft: CardDraft, file: string, tags: string[] | undefined): Com
     answer: draft.answer,
     answerMode: draft.answerMode,
     source: { file, line: draft.line },
+    confidence: draft.confidence ?? DEFAULT_CONFIDENCE,
   };
+  if (draft.alternatives && draft.alternatives.length > 0) card.alternatives = draft.alternatives;
   if (draft.choices) card.choices = draft.choices;
   if (tags && tags.length > 0) card.tags = tags;
   return card;

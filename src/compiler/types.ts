@@ -29,6 +29,22 @@ export interface CompiledCard {
   source: { file: string; line: number };
   /** Tags from the note's front matter, when it has any. */
   tags?: string[];
+  /**
+   * How sure the compiler is that the card is good, 0..1, from explicit signals (which rule, how
+   * clean the structure, parse quality, length, context). Below `DRAFT_BELOW` the card is a
+   * draft: shown to the learner to accept, edit or reject, never put into reviews by itself.
+   */
+  confidence: number;
+  /** Other answers the note itself gives ("containerd (or CRI-O)"), each accepted when typed. */
+  alternatives?: string[];
+}
+
+/** Cards with a confidence below this are drafts. */
+export const DRAFT_BELOW = 0.6;
+
+/** Whether a compiled card is a draft rather than a card for reviews. */
+export function isDraft(card: Pick<CompiledCard, 'confidence'>): boolean {
+  return card.confidence < DRAFT_BELOW;
 }
 
 /** A problem in a note, located precisely enough to jump to it in an editor. */
@@ -45,10 +61,15 @@ export interface BarrenLine {
   text: string;
 }
 
-/** Everything one compile run produced; the compiler reports problems here instead of throwing. */
+/**
+ * Everything one compile run produced; the compiler reports problems here instead of throwing.
+ * Errors are only for explicit author syntax that cannot be read (a broken `{{c1::` cloze,
+ * unreadable front matter); anything else odd in a note is a warning and costs no card.
+ */
 export interface CompileResult {
   cards: CompiledCard[];
   errors: CompileError[];
+  warnings: CompileError[];
   barren: BarrenLine[];
 }
 

@@ -3,7 +3,7 @@ import { matchCardIdentities, stableCardId, type StoredCard } from '../../src/co
 import type { CompiledCard } from '../../src/compiler/types.js';
 
 function card(prompt: string, answer: string, file = 'a.md', line = 1, kind: CompiledCard['kind'] = 'basic'): CompiledCard {
-  return { kind, topic: ['T'], prompt, answer, answerMode: 'reveal', source: { file, line } };
+  return { kind, topic: ['T'], prompt, answer, answerMode: 'reveal', source: { file, line }, confidence: 0.9 };
 }
 
 function stored(id: string, c: CompiledCard, retired = false): StoredCard {

@@ -10,6 +10,9 @@ export interface CardDraft {
   choices?: string[];
   line: number;
   topic: string[];
+  /** 0..1, see `CompiledCard.confidence`. */
+  confidence?: number;
+  alternatives?: string[];
 }
 
 /**
@@ -19,6 +22,8 @@ export interface CardDraft {
 export interface RuleContext {
   emit(card: CardDraft): void;
   error(line: number, message: string): void;
+  /** A located problem that costs no card. */
+  warn(line: number, message: string): void;
   /** Marks lines whose meaning a card already captured; heuristics skip them. */
   consume(...lines: NoteLine[]): void;
   isConsumed(line: NoteLine): boolean;
