@@ -13,6 +13,11 @@ export interface FlagSpec {
   aliases?: string[];
   /** Turns a value into a canonical form, e.g. "8080:80/tcp" → "8080:80". */
   normalize?: (value: string) => string;
+  /**
+   * The value is vocabulary (an output format, a restart policy, a Service type), never a name the
+   * learner picks, so it has to match even when the question's prompt does not state it.
+   */
+  literal?: boolean;
 }
 
 /** A subcommand's flags and how many positionals come before "the rest is the container's". */
@@ -37,6 +42,8 @@ export interface ProgramSpec {
   expandPositionals?: (positionals: string[], path: string) => string[];
   /** Canonical form of a positional, e.g. resource names `po` → `pods` for kubectl. */
   normalizePositional?: (value: string, index: number, path: string) => string;
+  /** Positionals that are vocabulary rather than names, e.g. kubectl's resource type in `get pods`. */
+  keywordPositional?: (index: number, path: string) => boolean;
 }
 
 /** Shorthand for building a flag table: `flag('detach', 'd')`, `value('publish', 'p')`. */
@@ -47,4 +54,9 @@ export function flag(long: string, short?: string): FlagSpec {
 /** A flag that takes a value. */
 export function value(long: string, short?: string, extra: Partial<FlagSpec> = {}): FlagSpec {
   return { ...(short ? { long, short } : { long }), takesValue: true, ...extra };
+}
+
+/** A flag whose value is vocabulary: `literal('output', 'o')`. */
+export function literal(long: string, short?: string, extra: Partial<FlagSpec> = {}): FlagSpec {
+  return value(long, short, { ...extra, literal: true });
 }

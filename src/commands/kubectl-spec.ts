@@ -1,4 +1,4 @@
-import { flag, type FlagSpec, type ProgramSpec, type SubcommandSpec, value } from './flag-spec.js';
+import { flag, type FlagSpec, literal, type ProgramSpec, type SubcommandSpec, value } from './flag-spec.js';
 
 /**
  * The kubectl subset learners type. kubectl's flags mean the same thing in every subcommand that
@@ -8,14 +8,14 @@ import { flag, type FlagSpec, type ProgramSpec, type SubcommandSpec, value } fro
 
 const SHARED_FLAGS: FlagSpec[] = [
   value('namespace', 'n'), flag('all-namespaces', 'A'), value('context'), value('kubeconfig'), value('cluster'),
-  value('user'), value('output', 'o'), value('selector', 'l'), value('filename', 'f'), value('dry-run'),
+  value('user'), literal('output', 'o'), value('selector', 'l'), value('filename', 'f'), literal('dry-run'),
   flag('watch', 'w'), flag('show-labels'), value('container', 'c'), flag('stdin', 'i'), flag('tty', 't'),
-  value('image'), value('replicas'), value('port'), value('target-port'), value('type'), value('name'),
-  value('restart'), flag('force'), value('grace-period'), flag('all'), flag('recursive', 'R'), value('sort-by'),
-  value('field-selector'), value('labels', 'L'), value('env'), value('command'), flag('rm'), value('expose'),
+  value('image'), value('replicas'), value('port'), value('target-port'), literal('type'), value('name'),
+  literal('restart'), flag('force'), value('grace-period'), flag('all'), flag('recursive', 'R'), literal('sort-by'),
+  literal('field-selector'), value('labels', 'L'), value('env'), value('command'), flag('rm'), value('expose'),
   value('to-revision'), value('tail'), flag('follow'), flag('previous', 'p'), value('since'), value('min'),
   value('max'), value('cpu-percent'), flag('ignore-daemonsets'), flag('delete-emptydir-data'), flag('overwrite'),
-  value('protocol'), value('node-port'), value('tcp'), flag('record'), flag('save-config'), value('timeout'),
+  literal('protocol'), value('node-port'), value('tcp'), flag('record'), flag('save-config'), value('timeout'),
   value('for'), value('from-literal'), value('from-file'), value('revision'), flag('no-headers'),
   value('server'), flag('validate'), value('field-manager'), flag('wait'),
 ];
@@ -75,6 +75,7 @@ export const KUBECTL: ProgramSpec = {
     const [type = '', ...name] = first.split('/');
     return [type, name.join('/'), ...positionals.slice(1)];
   },
+  keywordPositional: (index, path) => index === 0 && RESOURCE_VERBS.has(path),
   normalizePositional: (positional, index, path) => {
     if (index !== 0 || !RESOURCE_VERBS.has(path)) return positional;
     return positional

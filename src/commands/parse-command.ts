@@ -1,12 +1,14 @@
 import { DOCKER } from './docker-spec.js';
 import type { FlagSpec, ProgramSpec } from './flag-spec.js';
 import { KUBECTL } from './kubectl-spec.js';
+import { stripPrompt } from './shell-prompt.js';
 import { tokenize } from './tokenize.js';
 
 /**
  * Parses a docker or kubectl invocation into its meaning: which subcommand, which flags with which
  * values (as multisets, keyed by canonical long name), which positionals, and what comes after
- * the image or `--` (the command run inside the container), which is kept word for word.
+ * the image or `--` (the command run inside the container), which is kept word for word. A pasted
+ * prompt (`$ `, `user@host:~$ `) and `sudo` in front are not part of the command.
  */
 
 /** A parsed invocation. */
@@ -21,6 +23,10 @@ export interface ParsedCommand {
   rest: string[];
   /** Names of the first positionals, for messages ("image", "container"). */
   positionalNames: string[];
+  /** Flags whose values are vocabulary (`--output`, `--restart`), which must always match. */
+  literalFlags: Set<string>;
+  /** Positionals that are vocabulary (kubectl's resource type), by index. */
+  keywordPositionals: Set<number>;
 }
 
 const PROGRAMS: Record<string, ProgramSpec> = { docker: DOCKER, kubectl: KUBECTL };
@@ -28,7 +34,7 @@ const MAX_PATH_WORDS = 4;
 
 /** Parses a command line, or returns undefined for other programs and shell constructs. */
 export function parseCommand(line: string): ParsedCommand | undefined {
-  const tokens = tokenize(line.trim());
+  const tokens = tokenize(stripPrompt(line));
   if (!tokens.ok) return undefined;
   const [program = '', ...words] = tokens.words;
   const spec = PROGRAMS[program];
@@ -64,6 +70,8 @@ export function parseCommand(line: string): ParsedCommand | undefined {
   }
   const expanded = spec.expandPositionals ? spec.expandPositionals(positionals, path) : positionals;
   const normalized = expanded.map((p, index) => spec.normalizePositional?.(p, index, path) ?? p);
+  const literalFlags = new Set(table.filter((f) => f.literal).map((f) => f.long));
+  const keywordPositionals = new Set(normalized.flatMap((_, index) => (spec.keywordPositional?.(index, path) ? [index] : [])));
   return {
     program,
     path: path ? path.split(' ') : [],
@@ -71,6 +79,8 @@ export function parseCommand(line: string): ParsedCommand | undefined {
     positionals: normalized,
     rest,
     positionalNames: sub?.positionalNames ?? [],
+    literalFlags,
+    keywordPositionals,
   };
 }
 

@@ -1,0 +1,172 @@
+import { PLACEHOLDER } from './tokenize.js';
+
+/**
+ * Which values of an expected command a learner must type exactly. A note's command is one example
+ * of the answer: "Which command removes a stopped container?" is answered by `docker rm db` as well
+ * as by the note's `docker rm web`. So a name or value the prompt does not state, and a
+ * `<placeholder>` anywhere, accepts any value of the same shape (a number for a port, a name for a
+ * name); what the prompt does state, and vocabulary (`host`, `always`, `NodePort`), must match.
+ * Without a prompt every value must match, except placeholders.
+ */
+
+/** What a question's prompt states, as far as values go. */
+export interface PromptFacts {
+  /** Whether the prompt mentions this value (or this part of a value such as `8080` of `8080:80`). */
+  states(text: string): boolean;
+}
+
+/** How one expected value is matched. */
+export interface ValueMatcher {
+  /** Whether only the value itself matches. */
+  exact: boolean;
+  matches(given: string): boolean;
+  /** The expected value for messages: `web`, or "a name such as web" when any name would do. */
+  describe: string;
+}
+
+const NUMBER_WORDS: Record<string, string> = {
+  zero: '0', one: '1', two: '2', three: '3', four: '4', five: '5', six: '6', seven: '7', eight: '8', nine: '9',
+  ten: '10', eleven: '11', twelve: '12', twenty: '20', hundred: '100',
+};
+
+/**
+ * Values that are part of the CLI's language rather than names the learner picks: network modes,
+ * restart policies, Service types, output formats, mount keys. They always have to match, and a
+ * name cannot be answered with one of them (`--network host` is not "some network").
+ */
+const KEYWORDS = new Set([
+  'host', 'none', 'bridge', 'overlay', 'macvlan', 'ipvlan', 'default', 'container', 'private', 'shareable',
+  'always', 'no', 'never', 'on-failure', 'unless-stopped', 'onfailure', 'ifnotpresent', 'missing',
+  'nodeport', 'clusterip', 'loadbalancer', 'externalname', 'wide', 'yaml', 'json', 'name', 'jsonpath',
+  'custom-columns', 'go-template', 'client', 'server', 'tcp', 'udp', 'sctp', 'true', 'false', 'all',
+  'type', 'source', 'src', 'target', 'dst', 'destination', 'volume', 'bind', 'tmpfs', 'readonly', 'ro', 'rw',
+  'local', 'json-file', 'syslog', 'journald', 'stdin', 'stdout', 'stderr',
+]);
+
+/**
+ * Placeholders written in capitals, the way `docker --help` does (`docker rm CONTAINER`,
+ * `HOST_PORT:CONTAINER_PORT`): the last `_` part has to be one of these nouns.
+ */
+const CAPITAL_PLACEHOLDERS = new Set([
+  'IMAGE', 'CONTAINER', 'NAME', 'ID', 'PORT', 'TAG', 'PATH', 'FILE', 'DIR', 'POD', 'DEPLOYMENT', 'NAMESPACE',
+  'NODE', 'VOLUME', 'NETWORK', 'SERVICE', 'COMMAND', 'REPLICAS', 'NUMBER', 'COUNT', 'KEY', 'VALUE', 'URL', 'USER',
+]);
+
+const NUMBER = '\\d+';
+const NAME = '[\\p{L}\\p{N}_][\\p{L}\\p{N}_.:@/-]*';
+const PATH = '[.~/][^\\s=,]*';
+const ANYTHING = '[^\\s-]\\S*?';
+
+/** Reads what a prompt states; undefined when there is no prompt, so every value must match. */
+export function promptFacts(prompt: string | undefined): PromptFacts | undefined {
+  if (prompt === undefined || prompt.trim() === '') return undefined;
+  const lower = prompt.toLowerCase();
+  const words = new Set<string>();
+  for (const raw of lower.split(/[^\p{L}\p{N}_./~@-]+/u)) {
+    const word = raw.replace(/^[.-]+|[.-]+$/g, '');
+    if (!word) continue;
+    words.add(word);
+    const digits = NUMBER_WORDS[word];
+    if (digits) words.add(digits);
+  }
+  return {
+    states: (text) => {
+      const value = text.toLowerCase();
+      return words.has(value) || (/[^\p{L}\p{N}]/u.test(value) && lower.includes(value));
+    },
+  };
+}
+
+/** Whether a word is a placeholder (`<image-name>`, `IMAGE`, `HOST_PORT`) rather than a value. */
+export function isPlaceholder(word: string): boolean {
+  return new RegExp(`^${PLACEHOLDER.source}$`).test(word) || isCapitalPlaceholder(word);
+}
+
+/**
+ * How `expected` is matched. `literal` is for values that are vocabulary by their flag (an output
+ * format, a Service type); they match exactly whatever the prompt says, placeholders aside.
+ */
+export function valueMatcher(expected: string, facts: PromptFacts | undefined, literal = false): ValueMatcher {
+  // Separators split a value into parts that are stated, or not, on their own: in `8080:80` the
+  // prompt may give the host port and leave the container port to the learner.
+  const segments = expected.split(/([:=,])/);
+  let pattern = '';
+  const freeGroups: number[] = [];
+  let groups = 0;
+  let placeholders = 0;
+  segments.forEach((segment, index) => {
+    const isSeparator = index % 2 === 1;
+    if (isSeparator) {
+      pattern += escape(segment);
+    } else if (isCapitalPlaceholder(segment)) {
+      pattern += `(${placeholderPattern(segment)})`;
+      groups++;
+      placeholders++;
+    } else if (new RegExp(PLACEHOLDER.source).test(segment)) {
+      pattern += withPlaceholders(segment, () => {
+        groups++;
+        placeholders++;
+      });
+    } else if (facts && !literal && isFree(segment, facts)) {
+      pattern += `(${shapeOf(segment)})`;
+      freeGroups.push(++groups);
+    } else {
+      pattern += escape(segment);
+    }
+  });
+  const regex = new RegExp(`^${pattern}$`, 'u');
+  const exact = groups === 0;
+  return {
+    exact,
+    matches: (given) => {
+      if (exact) return given === expected;
+      const match = regex.exec(given);
+      // A part any name would do still cannot be answered with vocabulary (`host`, `always`).
+      return match !== null && freeGroups.every((group) => !KEYWORDS.has((match[group] ?? '').toLowerCase()));
+    },
+    describe: exact || placeholders > 0 ? expected : `${shapeName(expected)} such as ${expected}`,
+  };
+}
+
+function isFree(part: string, facts: PromptFacts): boolean {
+  return /[\p{L}\p{N}]/u.test(part) && !KEYWORDS.has(part.toLowerCase()) && !facts.states(part) && shapeOf(part) !== '';
+}
+
+// The pattern for "any value like this one", or '' when the value has no shape a learner could vary.
+function shapeOf(part: string): string {
+  if (/^\d+$/.test(part)) return NUMBER;
+  if (/^[.~/]/.test(part)) return PATH;
+  return new RegExp(`^${NAME}$`, 'u').test(part) ? NAME : '';
+}
+
+function shapeName(value: string): string {
+  const parts = value.split(/[:=,]/);
+  if (parts.every((part) => /^\d+$/.test(part))) return parts.length > 1 ? 'numbers' : 'a number';
+  if (/^[.~/]/.test(value)) return 'a path';
+  return parts.length > 1 ? 'values' : 'a name';
+}
+
+function withPlaceholders(segment: string, onSlot: () => void): string {
+  let pattern = '';
+  let last = 0;
+  for (const match of segment.matchAll(new RegExp(PLACEHOLDER.source, 'g'))) {
+    pattern += `${escape(segment.slice(last, match.index))}(${placeholderPattern(match[1] ?? '')})`;
+    last = match.index + match[0].length;
+    onSlot();
+  }
+  return pattern + escape(segment.slice(last));
+}
+
+// A port, a count or a size is a number; anything else accepts any word that is not a flag.
+function placeholderPattern(name: string): string {
+  return /port|replica|count|number|\bnum\b|size|seconds|timeout|\buid\b|\bgid\b/i.test(name) ? NUMBER : ANYTHING;
+}
+
+function isCapitalPlaceholder(word: string): boolean {
+  if (!/^[A-Z][A-Z_]*[A-Z]$/.test(word)) return false;
+  return CAPITAL_PLACEHOLDERS.has(word.split('_').pop() ?? '');
+}
+
+function escape(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
+}
