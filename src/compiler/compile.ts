@@ -63,10 +63,11 @@ function compileFile(file: NoteFile, result: CompileResult): void {
 
 function runRules(outline: Outline, body: string, ctx: RuleContext): void {
   for (const line of outline.lines) authorCards(line, ctx);
+  const intros = new Set(outline.codes.flatMap((code) => (code.before ? [code.before] : [])));
   for (const code of outline.codes) {
     // CommonMark closes such a block where its container ends, as every renderer shows it.
     if (isUnterminatedFence(code.node, body)) ctx.warn(code.line, 'code block is never closed: add a closing ``` line');
-    codeBlockCard(code, ctx);
+    codeBlockCard(code, ctx, intros);
   }
   const memory: SubjectMemory = new Map();
   for (const line of outline.lines) {

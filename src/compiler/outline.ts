@@ -35,6 +35,8 @@ export interface CodeBlock {
   before?: NoteLine;
   /** The paragraph right after the block in the same container. */
   after?: NoteLine;
+  /** The list item lead whose item holds the block: it says what the block is. */
+  heldBy?: NoteLine;
 }
 
 /** All units of one note. */
@@ -165,6 +167,7 @@ function walkFlowAfterLead(item: ListItem, ctx: Context, outline: Outline, lead:
       line: lineOf(first),
       topic: ctx.topic,
       before: lead,
+      heldBy: lead,
     };
     outline.codes.push(code);
     const next = rest[1];

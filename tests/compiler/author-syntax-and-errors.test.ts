@@ -39,10 +39,13 @@ describe('located errors', () => {
     expect(errors).toEqual([{ file: 'bad/cloze.md', line: 3, message: 'cloze {{c1::}} has no text to hide' }]);
   });
 
-  it('reports an unterminated code fence at the line it opens', () => {
-    const { errors, cards } = compile('Run it:\n\n```bash\ndocker ps\n', 'fence.md');
-    expect(errors).toEqual([{ file: 'fence.md', line: 3, message: 'code block is never closed: add a closing ``` line' }]);
-    expect(cards).toEqual([]);
+  it('warns about an unterminated code fence at the line it opens and keeps every card of the file', () => {
+    const note = '- etcd is a consistent key value store\n- List every container:\n  ```bash\n  docker ps -a\n- The kubelet is the agent that runs on each node\n';
+    const { errors, warnings, cards } = compileNotes([{ path: 'fence.md', text: note }]);
+    expect(errors).toEqual([]);
+    expect(warnings).toEqual([{ file: 'fence.md', line: 3, message: 'code block is never closed: add a closing ``` line' }]);
+    // CommonMark ends the block with its list item, as every renderer shows it.
+    expect(cards.map((c) => c.answer)).toEqual(expect.arrayContaining(['etcd', 'docker ps -a', 'kubelet']));
   });
 
   it('reports front matter that is not valid YAML, and still compiles the body', () => {

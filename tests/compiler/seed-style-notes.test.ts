@@ -23,6 +23,7 @@ describe('notes written in the seed style', () => {
       answer: 'control group',
       answerMode: 'words',
       source: { file: 'seed-style.md', line: 5 },
+      confidence: expect.any(Number),
     });
   });
 

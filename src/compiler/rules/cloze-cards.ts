@@ -1,5 +1,6 @@
 import type { NoteLine } from '../outline.js';
-import { cleanAnswer, splitSentences, wordCount } from '../phrasing.js';
+import { isNounPhrase, isPluralPhrase, sentencesOf, splitClause } from '../language.js';
+import { cleanAnswer, wordCount } from '../phrasing.js';
 import { codeLead } from './basic-cards.js';
 import { type RuleContext, wordsOrReveal } from './rule-context.js';
 
@@ -9,13 +10,10 @@ import { type RuleContext, wordsOrReveal } from './rule-context.js';
  * the subject of the sentence before it or of its parent bullet, as a reader would.
  */
 
-// A copula ("is", "means") or a present-tense verb in the third person ("runs", "keeps").
-const DEFINING = /^(?:(?:[Aa]n?|[Tt]he)\s+)?(.+?)\s+(is|are|was|were|means|refers to|stands for|[a-z]{2,}[^s\W]s)\s+(.+)$/;
 // "It validates …", "This is …": a pronoun sentence about the subject the reader already has.
 const PRONOUN_CLAUSE = /^(?:it|this|they)\s+((?:is|are|can|will|also|does|has|never|only|[a-z]+[^s\W]s)\b.*)$/i;
 const MAX_SUBJECT_WORDS = 4;
 const MAX_VERB_SUBJECT_WORDS = 3;
-const COPULAS = new Set(['is', 'are', 'was', 'were', 'means', 'refers to', 'stands for']);
 const PREPOSITIONS = new Set(['by', 'in', 'on', 'at', 'for', 'with', 'from', 'inside', 'after', 'before', 'when', 'if', 'once', 'to', 'as']);
 const MIN_PREDICATE_WORDS = 2;
 // Subjects that are not terms a learner would want to recall.
@@ -32,29 +30,36 @@ export type SubjectMemory = Map<NoteLine, string>;
 export function clozeCards(line: NoteLine, ctx: RuleContext, memory: SubjectMemory): boolean {
   const lead = codeLead(line);
   if (lead && !isPlainWord(lead.term)) {
-    emitCloze(line, ctx, `___ ${lead.definition}`, lead.term);
+    emitCloze(line, ctx, `___ ${lead.definition}`, lead.term, 0.8);
     ctx.consume(line);
     return true;
   }
   let previousSubject = inheritedSubject(line, memory);
   let emitted = false;
-  for (const sentence of splitSentences(line.text)) {
+  for (const sentence of sentencesOf(line.text)) {
     const text = sentence.replace(/[.;]$/, '');
     const clause = PRONOUN_CLAUSE.exec(text);
-    if (clause?.[1] && previousSubject) {
-      emitCloze(line, ctx, `___ ${blank(clause[1], previousSubject)}`, previousSubject);
-      emitted = true;
+    if (clause?.[1]) {
+      // A pronoun is asked about only when the reader has its antecedent: this bullet's own term
+      // or the label it sits under. "It" cannot stand for a plural.
+      if (previousSubject && !(isPluralPhrase(previousSubject) && /^it\b/i.test(text))) {
+        emitCloze(line, ctx, `___ ${blank(clause[1], previousSubject)}`, previousSubject, lengthPenalty(0.7, clause[1]));
+        emitted = true;
+      }
       continue;
     }
-    const match = DEFINING.exec(text);
-    if (!match?.[1] || !match[2] || !match[3]) continue;
-    const [, rawSubject, verb, predicate] = match;
-    const subject = trimSubject(rawSubject);
-    if (wordCount(predicate) < MIN_PREDICATE_WORDS || !isTerm(subject)) continue;
+    const split = splitClause(text);
+    if (!split) continue;
+    const subject = trimSubject(split.subject.replace(/^(?:an?|the)\s+/i, ''));
+    const predicate = split.predicate;
+    if (wordCount(predicate) < MIN_PREDICATE_WORDS || !isTerm(subject) || !isNounPhrase(subject)) continue;
     // With an ordinary verb a plural noun can pass for the verb ("Extensions add tools"), so
     // only short subjects are trusted there.
-    if (!COPULAS.has(verb) && wordCount(subject) > MAX_VERB_SUBJECT_WORDS) continue;
-    emitCloze(line, ctx, `${articleOf(sentence)}___ ${verb} ${blank(predicate, subject)}`, subject);
+    if (!split.copula && wordCount(subject) > MAX_VERB_SUBJECT_WORDS) continue;
+    let confidence = split.copula ? 0.85 : 0.75;
+    // "The yaml file creates a pod …" points at an example in the note, not a term to recall.
+    if (/^the\s/i.test(split.subject) && !/^(?:an?|the)\s/i.test(predicate) && !split.copula) confidence -= 0.25;
+    emitCloze(line, ctx, `${articleOf(sentence)}___ ${split.verb} ${blank(predicate, subject)}`, subject, lengthPenalty(confidence, predicate));
     if (!memory.has(line)) memory.set(line, subject);
     previousSubject = subject;
     emitted = true;
@@ -63,9 +68,15 @@ export function clozeCards(line: NoteLine, ctx: RuleContext, memory: SubjectMemo
   return emitted;
 }
 
-function emitCloze(line: NoteLine, ctx: RuleContext, prompt: string, subject: string): void {
+// A sentence of thirty words is a paragraph to recall, not a term.
+function lengthPenalty(confidence: number, predicate: string): number {
+  const words = wordCount(predicate);
+  return words > 30 ? confidence - 0.2 : words > 20 ? confidence - 0.1 : confidence;
+}
+
+function emitCloze(line: NoteLine, ctx: RuleContext, prompt: string, subject: string, confidence: number): void {
   const answer = cleanAnswer(subject);
-  ctx.emit({ kind: 'cloze', prompt, answer, answerMode: wordsOrReveal(answer), line: line.line, topic: line.topic });
+  ctx.emit({ kind: 'cloze', prompt, answer, answerMode: wordsOrReveal(answer), line: line.line, topic: line.topic, confidence });
 }
 
 // "ReplicaSet in Kubernetes is …": the place is context, not part of the term to recall.
@@ -79,12 +90,12 @@ function isPlainWord(term: string): boolean {
 }
 
 function inheritedSubject(line: NoteLine, memory: SubjectMemory): string | undefined {
+  // The antecedent of "It …" is explicit only as the parent bullet's term or its label; the
+  // previous bullet of the same list is a guess.
   const parent = line.parent;
-  // Without a parent, "It …" refers to what the previous bullet of the same list defined.
-  const previous = line.siblings[line.siblings.indexOf(line) - 1];
-  if (!parent) return previous ? memory.get(previous) : undefined;
-  const label = parent?.leadIn ? parent.text.replace(/[:\s]+$/, '').replace(/^(?:the|a|an)\s+/i, '') : undefined;
-  return memory.get(parent) ?? label ?? (previous ? memory.get(previous) : undefined);
+  if (!parent) return undefined;
+  const label = parent.leadIn ? parent.text.replace(/[:\s]+$/, '').replace(/^(?:the|a|an)\s+/i, '') : undefined;
+  return memory.get(parent) ?? label;
 }
 
 function isTerm(subject: string): boolean {

@@ -1,59 +1,163 @@
 import type { CodeBlock, NoteLine } from '../outline.js';
 import { plainText } from '../markdown.js';
-import {
-  type CommandDescription,
-  describeCommand,
-  isShellLang,
-  languageName,
-  looksLikeCommand,
-  stripPrompt,
-} from './command-text.js';
+import { type BlockCommand, classifyCode } from '../code-kind.js';
+import { sentencesOf } from '../language.js';
+import { lowerFirst } from '../phrasing.js';
+import { type CommandDescription, describeCommand, looksLikeCommand, stripPrompt } from './command-text.js';
+import { DOCKERFILE_FACTS, MANIFEST_FACTS } from './code-facts.js';
 import type { RuleContext } from './rule-context.js';
 import type { AnswerMode } from '../types.js';
-import { lowerFirst, splitSentences } from '../phrasing.js';
 
 /**
- * Command recall: "Which command …?" from a code block and the sentence that says what it does,
- * or from a line that pairs a description with an inline command.
+ * Command recall: "Which command …?" from a code block and the line that introduces it (the list
+ * item holding it, a sentence ending in ":" right before it, a `# comment` above a command, or —
+ * the seed notes' style — the sentence right after it), or from a line that pairs a description
+ * with an inline command. Dockerfiles and manifests give cards about their instructions and
+ * fields; pasted output gives nothing.
  */
 
 const MARK = '\u0000';
 const MAX_TYPED_COMMAND = 160;
+const MAX_PROMPT = 160;
 
-/** Emits a card for a code block with a describing line next to it; returns whether it did. */
-export function codeBlockCard(code: CodeBlock, ctx: RuleContext): boolean {
-  const answer = code.value
-    .split('\n')
-    .map((line) => stripPrompt(line))
-    .join('\n')
-    .trim();
-  if (!answer) return false;
-  const intro = code.before && /[:\-–—>]\s*$/.test(code.before.text) ? code.before : undefined;
-  const candidates = [intro, code.after, code.before].filter(
-    (line): line is NoteLine => line !== undefined && !line.leadIn && !ctx.isConsumed(line),
-  );
-  for (const line of candidates) {
-    // An intro before the block ends in the sentence that leads into it; a note after it starts
-    // with the sentence about it.
-    const sentences = splitSentences(line.text);
-    const sentence = (line === code.after ? sentences[0] : sentences[sentences.length - 1]) ?? line.text;
-    const description = describeCommand(sentence);
-    if (!description) continue;
-    const shell = isShellLang(code.lang) || looksLikeCommand(answer);
-    const noun = shell ? 'command' : languageName(code.lang);
-    ctx.emit({
-      kind: 'command',
-      prompt: promptFor(description, noun),
-      answer,
-      answerMode: shell ? modeFor(answer) : 'reveal',
-      line: code.line,
-      topic: code.topic,
-    });
-    line.describesCode = true;
-    ctx.consume(line);
-    return true;
+/** Emits cards for a code block; returns whether it did. `intros` are lines that lead into a block. */
+export function codeBlockCard(code: CodeBlock, ctx: RuleContext, intros: ReadonlySet<NoteLine>): boolean {
+  const content = classifyCode(code.value, code.lang);
+  const start = contentLine(code);
+  switch (content.kind) {
+    case 'commands':
+    case 'transcript': {
+      const commented = content.commands.filter((entry) => entry.comment);
+      if (commented.length >= 2 || (commented.length === 1 && content.commands.length === 1 && !describingLine(code, ctx, intros))) {
+        let emitted = false;
+        for (const entry of commented) emitted = commentCard(entry, code, start, ctx, content.kind === 'transcript') || emitted;
+        if (emitted) return true;
+      }
+      const found = describingLine(code, ctx, intros);
+      if (!found) return false;
+      const answer = content.commands.map((entry) => entry.command).join('\n');
+      let confidence = found.confidence * (content.kind === 'transcript' ? 0.7 : 1);
+      if (content.commands.length > 1) confidence -= 0.1;
+      emitCommand(found.description, answer, 'command', code.line, code.topic, confidence, ctx);
+      found.line.describesCode = true;
+      ctx.consume(found.line);
+      return true;
+    }
+    case 'dockerfile': {
+      for (const item of content.instructions) {
+        const does = DOCKERFILE_FACTS[item.name];
+        if (!does) continue;
+        ctx.emit({
+          kind: 'basic',
+          prompt: `Which Dockerfile instruction ${does}?`,
+          answer: item.name,
+          answerMode: 'words',
+          line: start + item.offset,
+          topic: code.topic,
+          confidence: 0.8,
+        });
+      }
+      return codeFileCard(code, 'Dockerfile', ctx, intros) || content.instructions.length > 0;
+    }
+    case 'manifest': {
+      const seen = new Set<string>();
+      for (const field of content.fields) {
+        const fact = MANIFEST_FACTS.find((f) => (field.name === f.path || field.name.endsWith(`.${f.path}`)) && (f.kinds.length === 0 || f.kinds.includes(content.objectKind)));
+        if (!fact || seen.has(fact.path)) continue;
+        seen.add(fact.path);
+        const where = content.objectKind ? `of a ${content.objectKind} manifest` : 'of a Kubernetes manifest';
+        ctx.emit({
+          kind: 'basic',
+          prompt: `Which field ${where} ${fact.does}?`,
+          answer: fact.name,
+          answerMode: 'words',
+          line: start + field.offset,
+          topic: code.topic,
+          confidence: content.objectKind ? 0.8 : 0.7,
+        });
+      }
+      return codeFileCard(code, content.objectKind ? `${content.objectKind} manifest` : 'manifest', ctx, intros) || seen.size > 0;
+    }
+    case 'compose':
+      return codeFileCard(code, 'Compose file', ctx, intros);
+    case 'output':
+    case 'code':
+      return false;
   }
-  return false;
+}
+
+// "Write a Dockerfile that …": a whole file is self-graded and rarely recalled word for word, so
+// it is a draft the learner may keep.
+function codeFileCard(code: CodeBlock, noun: string, ctx: RuleContext, intros: ReadonlySet<NoteLine>): boolean {
+  const found = describingLine(code, ctx, intros);
+  if (!found || found.description.form === 'question') return false;
+  if (found.description.form !== 'imperative' && found.description.form !== 'third-person' && found.description.form !== 'noun-phrase') return false;
+  const prompt = found.description.form === 'noun-phrase' ? `Write a ${noun} for ${lowerFirst(found.description.predicate)}.` : `Write a ${noun} that ${found.description.predicate}.`;
+  ctx.emit({ kind: 'command', prompt, answer: code.value, answerMode: 'reveal', line: code.line, topic: code.topic, confidence: 0.5 });
+  found.line.describesCode = true;
+  ctx.consume(found.line);
+  return true;
+}
+
+function commentCard(entry: BlockCommand, code: CodeBlock, start: number, ctx: RuleContext, transcript: boolean): boolean {
+  const description = describeCommand(entry.comment ?? '');
+  if (!description) return false;
+  const confidence = confidenceOf(description, 0.85) * (transcript ? 0.7 : 1);
+  emitCommand(description, entry.command, 'command', start + entry.offset, code.topic, confidence, ctx);
+  return true;
+}
+
+/** Where the block's first content line is in the note: fenced blocks start after their fence. */
+function contentLine(code: CodeBlock): number {
+  const position = code.node.position;
+  if (!position) return code.line;
+  const spanned = position.end.line - position.start.line + 1;
+  return spanned > code.node.value.split('\n').length ? code.line + 1 : code.line;
+}
+
+interface Describer {
+  line: NoteLine;
+  description: CommandDescription;
+  confidence: number;
+}
+
+// The list item holding the block, or the sentence ending in ":" before it, say what it does; the
+// paragraph after it may (the seed notes' style), unless it leads into the next block.
+function describingLine(code: CodeBlock, ctx: RuleContext, intros: ReadonlySet<NoteLine>): Describer | undefined {
+  const usable = (line: NoteLine | undefined): line is NoteLine => line !== undefined && !line.leadIn && !ctx.isConsumed(line);
+  const before = code.before;
+  if (usable(before) && (code.heldBy === before || /[:\-–—>]\s*$/.test(before.text))) {
+    const sentences = sentencesOf(before.text);
+    const description = describeCommand(sentences[sentences.length - 1] ?? before.text);
+    if (description) return { line: before, description, confidence: confidenceOf(description, 0.85) };
+  }
+  const after = code.after;
+  if (!before && usable(after) && !intros.has(after) && !/:\s*$/.test(after.text)) {
+    const description = describeCommand(sentencesOf(after.text)[0] ?? after.text);
+    if (description) return { line: after, description, confidence: confidenceOf(description, 0.75) };
+  }
+  return undefined;
+}
+
+function confidenceOf(description: CommandDescription, base: number): number {
+  const byForm = { imperative: 1, 'third-person': 1, question: 0.95, 'noun-phrase': 0.8, other: 0.5 } as const;
+  let confidence = base * byForm[description.form];
+  if (description.example) confidence -= 0.05;
+  return confidence;
+}
+
+function emitCommand(
+  description: CommandDescription,
+  answer: string,
+  noun: string,
+  line: number,
+  topic: string[],
+  confidence: number,
+  ctx: RuleContext,
+): void {
+  const prompt = promptFor(description, noun);
+  const penalty = prompt.length > MAX_PROMPT ? 0.2 : 0;
+  ctx.emit({ kind: 'command', prompt, answer, answerMode: modeFor(answer), line, topic, confidence: confidence - penalty });
 }
 
 /** Emits a card for a line like "List every container - `docker ps -a`"; returns whether it did. */
@@ -62,14 +166,7 @@ export function inlineCommandCard(line: NoteLine, ctx: RuleContext): boolean {
   if (!found) return false;
   const description = describeCommand(found.description);
   if (!description) return false;
-  ctx.emit({
-    kind: 'command',
-    prompt: promptFor(description, 'command'),
-    answer: found.command,
-    answerMode: modeFor(found.command),
-    line: line.line,
-    topic: line.topic,
-  });
+  emitCommand(description, found.command, 'command', line.line, line.topic, confidenceOf(description, found.inline ? 0.85 : 0.7), ctx);
   ctx.consume(line);
   return true;
 }
@@ -95,12 +192,13 @@ export function flagCard(line: NoteLine, ctx: RuleContext): boolean {
     answerMode: 'words',
     line: line.line,
     topic: line.topic,
+    confidence: confidenceOf(description, 0.85),
   });
   ctx.consume(line);
   return true;
 }
 
-function inlineCommand(line: NoteLine): { command: string; description: string } | undefined {
+function inlineCommand(line: NoteLine): { command: string; description: string; inline: true } | undefined {
   const commands = line.nodes.filter((node) => node.type === 'inlineCode' && looksLikeCommand(node.value));
   const chosen = commands[0];
   if (commands.length !== 1 || chosen?.type !== 'inlineCode') return undefined;
@@ -112,21 +210,21 @@ function inlineCommand(line: NoteLine): { command: string; description: string }
   const afterIsPurpose = /^(?:to|in order to)\s/i.test(after) || (!before && after);
   const description = afterIsPurpose ? after : before;
   if (!description) return undefined;
-  return { command: stripPrompt(chosen.value).trim(), description };
+  return { command: stripPrompt(chosen.value).trim(), description, inline: true };
 }
 
 // Authors sometimes forget the closing backtick; the text still reads "description - docker …".
-function separatedCommand(text: string): { command: string; description: string } | undefined {
+function separatedCommand(text: string): { command: string; description: string; inline: false } | undefined {
   const match = /^(.+?)\s+(?:-|–|—|->|:)\s+`?(.+?)`?$/.exec(text);
   if (!match?.[1] || !match[2] || !looksLikeCommand(match[2])) return undefined;
-  return { command: stripPrompt(match[2]).trim(), description: match[1] };
+  return { command: stripPrompt(match[2]).trim(), description: match[1], inline: false };
 }
 
 function promptFor(description: CommandDescription, noun: string): string {
   if (description.question) return description.question;
-  // A noun phrase ("A small image that serves a page") describes the result, not an action.
-  const phrase = /^(?:a|an|the)\s/i.test(description.predicate) ? description.predicate : undefined;
-  if (phrase) return `Write ${noun === 'command' ? 'the command' : `a ${noun}`} for ${lowerFirst(phrase)}.`;
+  const what = noun === 'command' ? 'the command' : `a ${noun}`;
+  if (description.form === 'noun-phrase') return `Write ${what} for ${lowerFirst(description.predicate)}.`;
+  if (description.form === 'other') return `Write ${what}: ${description.predicate}.`;
   if (description.example) return `Give an example of a ${noun} that ${description.predicate}.`;
   return `Which ${noun} ${description.predicate}?`;
 }
