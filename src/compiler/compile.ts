@@ -6,6 +6,7 @@ import { labelCard, questionCard, definitionCard } from './rules/basic-cards.js'
 import { choiceCards } from './rules/choice-cards.js';
 import { clozeCards, type SubjectMemory } from './rules/cloze-cards.js';
 import { codeBlockCard, flagCard, inlineCommandCard } from './rules/command-cards.js';
+import { questionHeadingCard, questionHeadingCode, tableCards } from './rules/structure-cards.js';
 import type { CardDraft, RuleContext } from './rules/rule-context.js';
 import type { CompiledCard, CompileResult, NoteFile } from './types.js';
 
@@ -67,8 +68,9 @@ function runRules(outline: Outline, body: string, ctx: RuleContext): void {
   for (const code of outline.codes) {
     // CommonMark closes such a block where its container ends, as every renderer shows it.
     if (isUnterminatedFence(code.node, body)) ctx.warn(code.line, 'code block is never closed: add a closing ``` line');
-    codeBlockCard(code, ctx, intros);
+    void (questionHeadingCode(code, ctx) || codeBlockCard(code, ctx, intros));
   }
+  for (const table of outline.tables) tableCards(table, ctx);
   const memory: SubjectMemory = new Map();
   for (const line of outline.lines) {
     if (ctx.isConsumed(line) || line.describesCode) continue;
@@ -78,6 +80,7 @@ function runRules(outline: Outline, body: string, ctx: RuleContext): void {
       continue;
     }
     void (
+      questionHeadingCard(line, ctx) ||
       questionCard(line, ctx) ||
       inlineCommandCard(line, ctx) ||
       flagCard(line, ctx) ||

@@ -1,4 +1,4 @@
-import type { Code, List, ListItem, Paragraph, PhrasingContent, Root, RootContent } from 'mdast';
+import type { Code, List, ListItem, Paragraph, PhrasingContent, Root, RootContent, Table } from 'mdast';
 import { lineOf, plainText } from './markdown.js';
 
 /**
@@ -22,6 +22,8 @@ export interface NoteLine {
   leadIn: boolean;
   /** Set when the line's job is to say what a code block does. */
   describesCode: boolean;
+  /** A heading phrased as a question ("What is a taint?") that this line, the first after it, answers. */
+  question?: string;
 }
 
 /** A fenced or indented code block with its neighbouring lines. */
@@ -37,12 +39,23 @@ export interface CodeBlock {
   after?: NoteLine;
   /** The list item lead whose item holds the block: it says what the block is. */
   heldBy?: NoteLine;
+  /** A question heading the block answers on its own. */
+  question?: string;
+}
+
+/** A pipe table: its header cells and rows of plain-text cells. */
+export interface TableBlock {
+  header: string[];
+  rows: { cells: string[]; line: number }[];
+  line: number;
+  topic: string[];
 }
 
 /** All units of one note. */
 export interface Outline {
   lines: NoteLine[];
   codes: CodeBlock[];
+  tables: TableBlock[];
 }
 
 interface Context {
@@ -61,7 +74,8 @@ const MAX_LABEL_WORDS = 4;
 
 /** Walks a parsed note; `baseTopic` comes from front matter. */
 export function buildOutline(root: Root, baseTopic: string[]): Outline {
-  const outline: Outline = { lines: [], codes: [] };
+  const outline: Outline = { lines: [], codes: [], tables: [] };
+  let question: string | undefined;
   const headings: HeadingEntry[] = [];
   let seenContent = false;
   let boldTopic: string | undefined;
@@ -73,8 +87,12 @@ export function buildOutline(root: Root, baseTopic: string[]): Outline {
 
   let segment: RootContent[] = [];
   const flush = (): void => {
+    const lines = outline.lines.length;
+    const codes = outline.codes.length;
     walkFlow(segment, { topic: topicNow() }, outline);
     segment = [];
+    if (question) attachQuestion(question, outline.lines[lines], outline.codes[codes]);
+    question = undefined;
   };
   for (const node of root.children) {
     if (node.type === 'heading') {
@@ -83,6 +101,7 @@ export function buildOutline(root: Root, baseTopic: string[]): Outline {
       // Headings stacked before any content (title › "Notes" › first section) collapse to the last.
       if (!seenContent) for (const h of headings) h.wrapper = true;
       const text = plainText(node.children);
+      question = asQuestion(text);
       if (text) headings.push({ depth: node.depth, text, wrapper: false });
       boldTopic = undefined;
       continue;
@@ -128,6 +147,8 @@ function walkFlow(blocks: readonly RootContent[], ctx: Context, outline: Outline
       walkList(block, ctx, outline);
     } else if (block.type === 'blockquote') {
       walkFlow(block.children, ctx, outline);
+    } else if (block.type === 'table') {
+      outline.tables.push(readTable(block, ctx.topic));
     }
     previousLine = undefined;
   }
@@ -220,4 +241,30 @@ function isLabel(paragraph: Paragraph, text: string): boolean {
 
 function cleanLabel(text: string): string {
   return text.replace(/[:\s]+$/, '').trim();
+}
+
+const QUESTION_WORDS = /^(?:what|why|how|when|where|which|who|can|does|do|is|are|should)\b/i;
+
+// "What is a taint?" or "What is Docker:" as a heading: the content under it answers it.
+function asQuestion(text: string): string | undefined {
+  if (/\?\s*$/.test(text)) return text.trim();
+  if (QUESTION_WORDS.test(text) && /:\s*$/.test(text)) return `${text.replace(/:\s*$/, '').trim()}?`;
+  return undefined;
+}
+
+// The question goes to whichever comes first under the heading: a line or a code block.
+function attachQuestion(question: string, line: NoteLine | undefined, code: CodeBlock | undefined): void {
+  if (line && (!code || line.line < code.line)) line.question = question;
+  else if (code) code.question = question;
+}
+
+function readTable(table: Table, topic: string[]): TableBlock {
+  const [head, ...body] = table.children;
+  const cells = (row: Table['children'][number]): string[] => row.children.map((cell) => plainText(cell.children));
+  return {
+    header: head ? cells(head) : [],
+    rows: body.map((row) => ({ cells: cells(row), line: lineOf(row) })),
+    line: lineOf(table),
+    topic,
+  };
 }
