@@ -1,6 +1,9 @@
+import { isIP } from 'node:net';
 import { ConfigError, loadConfig } from './config/config.js';
-import { openDatabase } from './db/database.js';
-import { migrateDatabase } from './db/migrate.js';
+import { isLoopbackHost } from './config/network.js';
+import { setupToken } from './accounts/setup-token.js';
+import { DatabaseStartError } from './db/errors.js';
+import { openServerDatabase, type ServerDatabase } from './db/open-server-database.js';
 import { createLogger } from './logging/logger.js';
 import { createApp } from './web/app.js';
 import { buildDeps } from './web/build-deps.js';
@@ -25,8 +28,19 @@ async function main(): Promise<void> {
     throw error;
   }
   const logger = createLogger(config.logLevel);
-  const db = openDatabase(config.databaseFile);
-  const applied = migrateDatabase(db);
+  let database: ServerDatabase;
+  try {
+    database = openServerDatabase({ file: config.databaseFile, backupDir: config.backup.dir, allowCreate: config.createDatabase });
+  } catch (error) {
+    // One line a person can act on, not a stack: what is wrong with which file, and the way back.
+    if (error instanceof DatabaseStartError) {
+      console.error(`Deckhand cannot start: ${error.message}`);
+      process.exit(1);
+    }
+    throw error;
+  }
+  const { db, applied } = database;
+  if (database.created) logger.info({ file: config.databaseFile }, 'created a new, empty database');
   if (applied.length > 0) logger.info({ applied }, 'database migrated');
   const clock = () => new Date();
   // Isolated mode (a classroom): one Docker-in-Docker sandbox per learner; undefined in host mode.
@@ -45,6 +59,13 @@ async function main(): Promise<void> {
   const app = createApp(deps);
   const server = app.listen(config.port, config.host, () => {
     logger.info(`Deckhand is listening on http://${config.host}:${config.port}/`);
+    if (config.listensBeyondLoopback && deps.users.count() === 0) {
+      // Printed, not logged: it must reach the person at the console whatever the log level.
+      const wildcard = ['0.0.0.0', '::'].includes(config.host);
+      const host = wildcard ? (config.allowedHosts.find((name) => isIP(name) === 4 && !isLoopbackHost(name)) ?? 'localhost') : config.host;
+      const origin = `http://${isIP(host) === 6 ? `[${host}]` : host}:${config.port}`;
+      console.log(`Create the first (instructor) account at ${origin}/setup?token=${setupToken(db)}`);
+    }
   });
   const terminals = sandboxes ? attachTerminalServer(server, { ...deps, sandboxes }) : undefined;
   const jobs = startJobs(deps, [...serverJobs(deps), ...(sandboxes ? sandboxJobs(sandboxes) : [])]);
@@ -53,7 +74,7 @@ async function main(): Promise<void> {
     terminals?.close();
     deps.content.close();
     server.close(() => {
-      db.close();
+      database.close();
       process.exit(0);
     });
   };

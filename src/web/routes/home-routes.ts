@@ -14,8 +14,11 @@ export function homeRoutes(deps: AppDeps): Router {
     const notices = await deps.challenges.notices();
     res.render('home', { title: 'Today', today, notices, ...homeSummary(deps.db, user.id, today, limitsOf(deps, user)) });
   });
+  // Unhealthy (503) once the database file is deleted, replaced or read-only: answers would be lost.
   router.get('/healthz', (_req, res) => {
-    res.json({ ok: true });
+    const health = deps.db.health();
+    if (health.ok) return void res.json({ ok: true });
+    res.status(503).json({ ok: false, problem: `the database file ${health.problem}` });
   });
   return router;
 }
