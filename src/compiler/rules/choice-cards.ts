@@ -1,6 +1,6 @@
 import type { NoteLine } from '../outline.js';
 import { cleanAnswer, isExpansionOf, splitSentences, wordCount } from '../phrasing.js';
-import { seededShuffle } from '../seeded-random.js';
+import { seededRandom, seededShuffle } from '../seeded-random.js';
 import { codeLead, splitDefinition } from './basic-cards.js';
 import type { RuleContext } from './rule-context.js';
 
@@ -40,14 +40,14 @@ function choicesFor(entries: Entry[], siblings: NoteLine[], ctx: RuleContext): v
   const names = uniqueNames(entries);
   if (names.length < MIN_OPTIONS) return;
   const group = groupNoun(entries, siblings[0]);
+  let emitted = false;
   for (const entry of entries) {
     if (!entry.predicate) continue;
     const predicate = blankName(entry.predicate, entry.name);
     const prompt = group ? `Which ${group} ${predicate}?` : `Which of these ${predicate}?`;
     if (prompt.length > MAX_PROMPT) continue;
     const key = `${prompt}\u0000${entry.name}`;
-    const others = names.filter((name) => name.toLowerCase() !== entry.name.toLowerCase());
-    const distractors = seededShuffle(others, key).slice(0, MAX_OPTIONS - 1);
+    const distractors = pickDistractors(names, entry.name, key);
     const choices = seededShuffle([entry.name, ...distractors], `${key}\u0000order`);
     ctx.emit({
       kind: 'choice',
@@ -58,8 +58,46 @@ function choicesFor(entries: Entry[], siblings: NoteLine[], ctx: RuleContext): v
       line: entry.line.line,
       topic: entry.line.topic,
     });
-    ctx.touch(...siblings, ...entry.line.children.slice(0, 1));
+    ctx.touch(...entry.line.children.slice(0, 1));
+    emitted = true;
   }
+  // Once per list, not once per card: the siblings are the same for every card of the list.
+  if (emitted) touchAll(siblings, ctx);
+}
+
+/** Lists up to this long shuffle every sibling per card (the options notes have always had). */
+const FULL_SHUFFLE_UP_TO = 64;
+
+/**
+ * `MAX_OPTIONS - 1` other names, seeded by the card. A short list shuffles all the other names
+ * and takes the first ones; doing that for every item of a long list is quadratic (10,000 items
+ * took seconds), so a long one draws distinct positions from the same seeded generator instead:
+ * the cost per card no longer depends on the length of the list.
+ */
+function pickDistractors(names: readonly string[], answer: string, key: string): string[] {
+  const own = answer.toLowerCase();
+  if (names.length <= FULL_SHUFFLE_UP_TO) {
+    const others = names.filter((name) => name.toLowerCase() !== own);
+    return seededShuffle(others, key).slice(0, MAX_OPTIONS - 1);
+  }
+  const random = seededRandom(key);
+  const picked = new Set<number>();
+  const distractors: string[] = [];
+  // Names are unique ignoring case, so at most one position is the answer's: this ends quickly.
+  while (distractors.length < MAX_OPTIONS - 1) {
+    const at = Math.floor(random() * names.length);
+    const name = names[at];
+    if (name === undefined || picked.has(at) || name.toLowerCase() === own) continue;
+    picked.add(at);
+    distractors.push(name);
+  }
+  return distractors;
+}
+
+// `touch(...lines)` spreads its arguments onto the stack; a list of 100,000 items would not fit.
+function touchAll(lines: readonly NoteLine[], ctx: RuleContext): void {
+  const CHUNK = 10_000;
+  for (let at = 0; at < lines.length; at += CHUNK) ctx.touch(...lines.slice(at, at + CHUNK));
 }
 
 function toEntry(line: NoteLine): Entry | undefined {
