@@ -21,7 +21,7 @@ export function normalizeImage(ref: string): string {
 const RUN_FLAGS: FlagSpec[] = [
   flag('detach', 'd'), flag('interactive', 'i'), flag('tty', 't'), flag('rm'), flag('publish-all', 'P'),
   flag('privileged'), flag('init'), flag('read-only'),
-  value('publish', 'p', { normalize: normalizePublish }), value('volume', 'v'), value('mount'), value('env', 'e'),
+  value('publish', 'p', { normalize: normalizePublish, fixedTail: true }), value('volume', 'v', { fixedTail: true }), value('mount'), value('env', 'e'),
   value('env-file'), value('name'), value('network', undefined, { aliases: ['net'] }), literal('ipc'), literal('pid'),
   literal('uts'), literal('userns'), literal('restart'), value('workdir', 'w'), value('user', 'u'), value('entrypoint'),
   value('hostname', 'h'), value('label', 'l'), value('memory', 'm'), value('cpus'), literal('platform'),

@@ -81,7 +81,7 @@ function compareFlags(want: ParsedCommand, got: ParsedCommand, facts: PromptFact
   for (const key of keys) {
     const expected = [...(want.flags.get(key) ?? [])].sort();
     const actual = [...(got.flags.get(key) ?? [])].sort();
-    const matchers = expected.map((value) => valueMatcher(value, facts, want.literalFlags.has(key)));
+    const matchers = expected.map((value) => valueMatcher(value, facts, want.valueRules.get(key)));
     if (matchesAll(matchers, actual)) continue;
     const flagName = key.length === 1 ? `-${key}` : `--${key}`;
     const described = matchers.map((matcher) => matcher.describe);

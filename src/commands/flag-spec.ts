@@ -18,6 +18,11 @@ export interface FlagSpec {
    * learner picks, so it has to match even when the question's prompt does not state it.
    */
   literal?: boolean;
+  /**
+   * The value's last `:` part is a fact about the image rather than the learner's choice: the
+   * container port of `-p 8080:80` (nothing listens on another one), the path of `-v data:/srv`.
+   */
+  fixedTail?: boolean;
 }
 
 /** A subcommand's flags and how many positionals come before "the rest is the container's". */

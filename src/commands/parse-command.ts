@@ -3,6 +3,7 @@ import type { FlagSpec, ProgramSpec } from './flag-spec.js';
 import { KUBECTL } from './kubectl-spec.js';
 import { stripPrompt } from './shell-prompt.js';
 import { tokenize } from './tokenize.js';
+import type { ValueRules } from './value-match.js';
 
 /**
  * Parses a docker or kubectl invocation into its meaning: which subcommand, which flags with which
@@ -23,8 +24,8 @@ export interface ParsedCommand {
   rest: string[];
   /** Names of the first positionals, for messages ("image", "container"). */
   positionalNames: string[];
-  /** Flags whose values are vocabulary (`--output`, `--restart`), which must always match. */
-  literalFlags: Set<string>;
+  /** The value rules of the flags that have any (`--output` is vocabulary), by canonical name. */
+  valueRules: Map<string, ValueRules>;
   /** Positionals that are vocabulary (kubectl's resource type), by index. */
   keywordPositionals: Set<number>;
 }
@@ -70,7 +71,9 @@ export function parseCommand(line: string): ParsedCommand | undefined {
   }
   const expanded = spec.expandPositionals ? spec.expandPositionals(positionals, path) : positionals;
   const normalized = expanded.map((p, index) => spec.normalizePositional?.(p, index, path) ?? p);
-  const literalFlags = new Set(table.filter((f) => f.literal).map((f) => f.long));
+  const valueRules = new Map<string, ValueRules>(
+    table.filter((f) => f.literal || f.fixedTail).map((f) => [f.long, { literal: f.literal ?? false, fixedTail: f.fixedTail ?? false }]),
+  );
   const keywordPositionals = new Set(normalized.flatMap((_, index) => (spec.keywordPositional?.(index, path) ? [index] : [])));
   return {
     program,
@@ -79,7 +82,7 @@ export function parseCommand(line: string): ParsedCommand | undefined {
     positionals: normalized,
     rest,
     positionalNames: sub?.positionalNames ?? [],
-    literalFlags,
+    valueRules,
     keywordPositionals,
   };
 }

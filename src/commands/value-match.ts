@@ -40,7 +40,8 @@ const KEYWORDS = new Set([
   'nodeport', 'clusterip', 'loadbalancer', 'externalname', 'wide', 'yaml', 'json', 'name', 'jsonpath',
   'custom-columns', 'go-template', 'client', 'server', 'tcp', 'udp', 'sctp', 'true', 'false', 'all',
   'type', 'source', 'src', 'target', 'dst', 'destination', 'volume', 'bind', 'tmpfs', 'readonly', 'ro', 'rw',
-  'local', 'json-file', 'syslog', 'journald', 'stdin', 'stdout', 'stderr',
+  'local', 'json-file', 'syslog', 'journald', 'stdin', 'stdout', 'stderr', 'sha256',
+  'kube-system', 'kube-public', 'kube-node-lease',
 ]);
 
 /**
@@ -53,8 +54,9 @@ const CAPITAL_PLACEHOLDERS = new Set([
 ]);
 
 const NUMBER = '\\d+';
-const NAME = '[\\p{L}\\p{N}_][\\p{L}\\p{N}_.:@/-]*';
-const PATH = '[.~/][^\\s=,]*';
+// A name may be a relative file name (`web.yaml`, `./k8s/app.yml`) or an image reference with a tag.
+const NAME = '(?:\\./)?[\\p{L}\\p{N}_][\\p{L}\\p{N}_.:@/-]*';
+const RELATIVE_PATH = '(?:\\.{1,2}|~)/[^\\s=,]*';
 const ANYTHING = '[^\\s-]\\S*?';
 
 /** Reads what a prompt states; undefined when there is no prompt, so every value must match. */
@@ -82,14 +84,19 @@ export function isPlaceholder(word: string): boolean {
   return new RegExp(`^${PLACEHOLDER.source}$`).test(word) || isCapitalPlaceholder(word);
 }
 
-/**
- * How `expected` is matched. `literal` is for values that are vocabulary by their flag (an output
- * format, a Service type); they match exactly whatever the prompt says, placeholders aside.
- */
-export function valueMatcher(expected: string, facts: PromptFacts | undefined, literal = false): ValueMatcher {
+/** What a flag's table says about its values. */
+export interface ValueRules {
+  /** The value is vocabulary (an output format, a Service type): it matches exactly, placeholders aside. */
+  literal?: boolean;
+  /** The last `:` part is a fact about the image (the container port of `8080:80`): it must match. */
+  fixedTail?: boolean;
+}
+
+/** How `expected` is matched, with `facts` from the prompt (undefined: every value is fixed). */
+export function valueMatcher(expected: string, facts: PromptFacts | undefined, rules: ValueRules = {}): ValueMatcher {
   // Separators split a value into parts that are stated, or not, on their own: in `8080:80` the
   // prompt may give the host port and leave the container port to the learner.
-  const segments = expected.split(/([:=,])/);
+  const segments = expected.split(/([:=,@])/);
   let pattern = '';
   const freeGroups: number[] = [];
   let groups = 0;
@@ -107,7 +114,7 @@ export function valueMatcher(expected: string, facts: PromptFacts | undefined, l
         groups++;
         placeholders++;
       });
-    } else if (facts && !literal && isFree(segment, facts)) {
+    } else if (facts && !rules.literal && !(rules.fixedTail && index === segments.length - 1) && isFree(segment, facts)) {
       pattern += `(${shapeOf(segment)})`;
       freeGroups.push(++groups);
     } else {
@@ -129,20 +136,26 @@ export function valueMatcher(expected: string, facts: PromptFacts | undefined, l
 }
 
 function isFree(part: string, facts: PromptFacts): boolean {
-  return /[\p{L}\p{N}]/u.test(part) && !KEYWORDS.has(part.toLowerCase()) && !facts.states(part) && shapeOf(part) !== '';
+  if (!/[\p{L}\p{N}]/u.test(part) || KEYWORDS.has(part.toLowerCase()) || shapeOf(part) === '') return false;
+  // `registry.k8s.io/pause` is stated by "the pause container".
+  return !facts.states(part) && !part.split('/').some((piece) => /[\p{L}\p{N}]/u.test(piece) && facts.states(piece));
 }
 
-// The pattern for "any value like this one", or '' when the value has no shape a learner could vary.
+/**
+ * The pattern for "any value like this one", or '' when the value has no shape a learner could
+ * vary. An absolute path is a fact about the image (nginx serves /usr/share/nginx/html), not a
+ * name the learner picks, so only relative paths vary.
+ */
 function shapeOf(part: string): string {
   if (/^\d+$/.test(part)) return NUMBER;
-  if (/^[.~/]/.test(part)) return PATH;
+  if (/^(?:\.{1,2}|~)\//.test(part)) return RELATIVE_PATH;
   return new RegExp(`^${NAME}$`, 'u').test(part) ? NAME : '';
 }
 
 function shapeName(value: string): string {
   const parts = value.split(/[:=,]/);
   if (parts.every((part) => /^\d+$/.test(part))) return parts.length > 1 ? 'numbers' : 'a number';
-  if (/^[.~/]/.test(value)) return 'a path';
+  if (/^(?:\.{1,2}|~)\//.test(value)) return 'a path';
   return parts.length > 1 ? 'values' : 'a name';
 }
 
