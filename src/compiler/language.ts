@@ -64,6 +64,8 @@ export function readDescription(description: string): { form: DescriptionForm; p
     const rest = readDescription(words.slice(1).join(' '));
     return rest.form === 'imperative' || rest.form === 'third-person' ? { form: rest.form, predicate: `${lead} ${rest.predicate}` } : { form: 'other', predicate: text };
   }
+  // "To fix it I did the following": the author's story, not what the command does.
+  if (/\b(?:I|we)\s+(?:did|do|had|have|can|could|will|would|need|used|tried|ran|use)\b/.test(text)) return { form: 'other', predicate: text };
   // A word in capitals or with symbols ("MySQL", "docker-compose") is a name, not a verb.
   if (/[^A-Za-z]/.test(words[0] ?? '') || /[A-Z].*[A-Z]/.test(words[0] ?? '')) return { form: 'other', predicate: text };
   const tagged = terms(SUBJECT + lowerFirstWord(text));
@@ -119,14 +121,18 @@ export function isNounPhrase(phrase: string): boolean {
   const text = phrase.trim().replace(/^(?:a|an|the)\s+/i, '');
   if (!text || /[,;:()?!]/.test(text)) return false;
   const words = text.split(/\s+/);
+  // Names with symbols ("kube-dns", "apps/v1") stand in as a plain noun, so that the tagger sees
+  // one word per word and the phrase around them is still read.
+  const plain = words.map((word) => (/[^A-Za-z']/.test(word) || /^[A-Z0-9]{2,}s?$/.test(word) ? 'widget' : word));
   // After "the", a lone "digest" or "tag" reads as the noun it is in a subject.
-  const tagged = terms(`the ${text}`).slice(1);
-  if (tagged.length === 0) return false;
-  const alone = terms(text)[0];
+  const tagged = terms(`the ${plain.join(' ')}`).slice(1);
+  if (tagged.length !== words.length) return false;
+  const alone = terms(plain.join(' '))[0];
   if (has(alone, 'Adverb') || has(alone, 'Preposition') || has(alone, 'Conjunction') || has(alone, 'Pronoun')) return false;
+  // People are not terms ("Stephen forgot …").
+  if (tagged.some((term) => has(term, 'Person') || has(term, 'FirstName'))) return false;
   return tagged.every((term, index) => {
-    const word = words[index] ?? term.text;
-    if (/[^A-Za-z]/.test(word) || /^[A-Z0-9]{2,}s?$/.test(word)) return true; // a name or an acronym
+    if (plain[index] === 'widget' && words[index] !== 'widget') return true; // a name or an acronym
     if (has(term, 'Determiner')) return index === 0;
     // "running containers", "persistent volume": a participle or gerund before a noun is an adjective.
     if (has(term, 'Verb') && index < tagged.length - 1 && (has(term, 'Gerund') || has(term, 'Participle') || has(term, 'PastTense'))) return true;
@@ -190,6 +196,8 @@ export function splitClause(sentence: string): Clause | undefined {
     const isVerb = (has(term, 'Verb') && !has(term, 'Gerund') && !(has(term, 'Infinitive') && afterTo)) || has(term, 'Copula');
     const adjectival = has(term, 'Participle') || (has(term, 'PastTense') && !has(term, 'Copula') && i < tagged.length - 1 && has(tagged[i + 1], 'Noun'));
     if (!isVerb || adjectival || (has(term, 'Noun') && !has(term, 'Copula'))) continue;
+    // "make sure", "sets up", "used to": particles and adjectives tagged inside a verb phrase.
+    if (has(term, 'Particle') || has(term, 'Adjective') || has(term, 'Preposition') || !/^[a-z']+$/i.test(term.text) || term.text.toLowerCase() === 'to') continue;
     // A first word tagged as a verb is either an instruction or a noun used as a modifier
     // ("Network policies provide …"); a later verb decides which.
     if (i === 0) {

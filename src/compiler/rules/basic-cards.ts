@@ -2,6 +2,7 @@ import type { NoteLine } from '../outline.js';
 import { plainText } from '../markdown.js';
 import { cleanAnswer, isExpansionOf, whatIs, wordCount } from '../phrasing.js';
 import { looksLikeCommand } from './command-text.js';
+import { isNounPhrase } from '../language.js';
 import { type RuleContext, wordsOrReveal } from './rule-context.js';
 
 /**
@@ -46,6 +47,10 @@ function checked(rawTerm: string, rawDefinition: string): Definition | undefined
   if (NOT_TERMS.has(term.toLowerCase().replace(/\.$/, ''))) return undefined;
   if (/^(?:it|this|they|you|we|there)\b/i.test(term)) return undefined; // a clause, not a term
   if (looksLikeCommand(definition) || looksLikeCommand(term)) return undefined;
+  // A term is a name: a noun phrase, a flag or a word in code; never "For example" or "learn more at".
+  if (/[[\]=]/.test(term) || !isNounPhrase(term)) return undefined;
+  // "Original src: https://…" points somewhere; "key: value: effect: …" is pasted YAML.
+  if (/^\S*https?:\/\/\S+$/.test(definition) || (definition.match(/\b[\w.-]+:\s/g) ?? []).length >= 2) return undefined;
   return { term, definition };
 }
 

@@ -2,6 +2,7 @@ import type { NoteLine } from '../outline.js';
 import { isNounPhrase, isPluralPhrase, sentencesOf, splitClause } from '../language.js';
 import { cleanAnswer, wordCount } from '../phrasing.js';
 import { codeLead } from './basic-cards.js';
+import { looksLikeCommand } from './command-text.js';
 import { type RuleContext, wordsOrReveal } from './rule-context.js';
 
 /**
@@ -21,6 +22,13 @@ const NOT_SUBJECTS = new Set([
   'this', 'that', 'these', 'those', 'there', 'here', 'what', 'which', 'who', 'how', 'why', 'when',
   'where', 'you', 'we', 'i', 'he', 'she', 'one', 'each', 'every', 'all', 'some', 'most', 'its',
   'their', 'our', 'your', 'my', 'so', 'but', 'and', 'if', 'also', 'then', 'default',
+]);
+
+// Nouns that refer back to something rather than name a term.
+const GENERIC_NOUNS = new Set([
+  'format', 'file', 'yaml file', 'config file', 'command', 'above command', 'way', 'easiest way', 'best way', 'output',
+  'result', 'example', 'following', 'rest', 'same', 'idea', 'problem', 'solution', 'reason', 'thing', 'things',
+  'one', 'other', 'others', 'first', 'last', 'second', 'next step', 'step', 'answer', 'question', 'difference', 'trick',
 ]);
 
 /** Remembers the subject each line defined, so children can resolve "It". */
@@ -50,6 +58,8 @@ export function clozeCards(line: NoteLine, ctx: RuleContext, memory: SubjectMemo
     }
     const split = splitClause(text);
     if (!split) continue;
+    // "docker build -t projectx" is a command written as prose, not a sentence about docker.
+    if (looksLikeCommand(text) && !split.copula && !/s$/.test(split.verb)) continue;
     const subject = trimSubject(split.subject.replace(/^(?:an?|the)\s+/i, ''));
     const predicate = split.predicate;
     if (wordCount(predicate) < MIN_PREDICATE_WORDS || !isTerm(subject) || !isNounPhrase(subject)) continue;
@@ -59,6 +69,8 @@ export function clozeCards(line: NoteLine, ctx: RuleContext, memory: SubjectMemo
     let confidence = split.copula ? 0.85 : 0.75;
     // "The yaml file creates a pod …" points at an example in the note, not a term to recall.
     if (/^the\s/i.test(split.subject) && !/^(?:an?|the)\s/i.test(predicate) && !split.copula) confidence -= 0.25;
+    // "The format is similar to …": a generic noun stands for something said before it.
+    if (GENERIC_NOUNS.has(subject.toLowerCase())) confidence -= 0.4;
     emitCloze(line, ctx, `${articleOf(sentence)}___ ${split.verb} ${blank(predicate, subject)}`, subject, lengthPenalty(confidence, predicate));
     if (!memory.has(line)) memory.set(line, subject);
     previousSubject = subject;

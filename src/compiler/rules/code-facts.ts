@@ -47,7 +47,6 @@ export const MANIFEST_FACTS: FieldFact[] = [
   { path: 'ports.targetPort', name: 'targetPort', kinds: ['Service'], does: 'sets the port on the pods that traffic is forwarded to' },
   { path: 'ports.nodePort', name: 'nodePort', kinds: ['Service'], does: 'sets the port opened on every node for the service' },
   { path: 'containers.ports.containerPort', name: 'containerPort', kinds: [], does: 'declares the port the container listens on' },
-  { path: 'containers.image', name: 'image', kinds: [], does: 'names the container image to run' },
   { path: 'spec.nodeName', name: 'nodeName', kinds: ['Pod'], does: 'places the pod on a named node, bypassing the scheduler' },
   { path: 'spec.nodeSelector', name: 'nodeSelector', kinds: [], does: 'limits scheduling to nodes that carry the given labels' },
   { path: 'spec.tolerations', name: 'tolerations', kinds: [], does: 'lets the pod be scheduled onto nodes with matching taints' },

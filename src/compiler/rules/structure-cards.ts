@@ -18,6 +18,8 @@ export function questionHeadingCard(line: NoteLine, ctx: RuleContext): boolean {
   const answer = parts.filter(Boolean).join('; ');
   if (!answer) return false;
   const words = wordCount(answer);
+  // "How about docker build?" leans on the heading before it.
+  const vague = /^(?:how|what) about\b/i.test(line.question) ? 0.25 : 0;
   ctx.emit({
     kind: 'basic',
     prompt: line.question,
@@ -25,7 +27,7 @@ export function questionHeadingCard(line: NoteLine, ctx: RuleContext): boolean {
     answerMode: wordsOrReveal(answer),
     line: line.line,
     topic: line.topic,
-    confidence: words > MAX_ANSWER_WORDS ? 0.55 : words > 30 ? 0.7 : 0.8,
+    confidence: (words > MAX_ANSWER_WORDS ? 0.5 : words > 40 ? 0.55 : words > 30 ? 0.7 : 0.8) - vague,
   });
   ctx.consume(line, ...(inList ? line.siblings : []));
   return true;
