@@ -1,5 +1,6 @@
 import { splitTopic, TOPIC_SEPARATOR } from '../content/card.js';
 import type { Database } from '../db/database.js';
+import { EDITED_ANSWER, EDITED_PROMPT, learnerCardWhere, learnerEditsJoin } from '../drafts/learner-cards.js';
 import type { Day } from '../scheduler/day.js';
 import { escapeLike, PAGE_SIZE, type BrowseFilter, type CardStatus } from './browse-filter.js';
 
@@ -17,6 +18,8 @@ export interface BrowseRow {
   ease: number | null;
   suspended: boolean;
   retired: boolean;
+  /** The learner changed the card's text (src/drafts/). */
+  edited: boolean;
 }
 
 export interface BrowsePage {
@@ -38,21 +41,26 @@ interface Row {
   interval_days: number | null;
   easiness: number | null;
   suspended: number | null;
+  edited: number;
 }
 
 // The learner's state is joined, not required: a card they have never seen has no card_states row.
-const FROM = `cards c LEFT JOIN card_states cs ON cs.card_id = c.id AND cs.user_id = @userId`;
+// Their edits are joined the same way, and shown and searched instead of the notes' text.
+const FROM = `cards c LEFT JOIN card_states cs ON cs.card_id = c.id AND cs.user_id = @userId ${learnerEditsJoin('c')}`;
 
+// Live cards are the learner's cards by the one rule: drafts wait on the drafts page until
+// accepted, and rejected cards are listed there too.
+const MINE = learnerCardWhere('c');
 const STATUS_WHERE: Record<CardStatus, string> = {
-  all: 'c.retired_at IS NULL',
-  new: 'c.retired_at IS NULL AND cs.due_day IS NULL AND coalesce(cs.suspended, 0) = 0',
-  learning: 'c.retired_at IS NULL AND cs.due_day IS NOT NULL AND cs.suspended = 0',
-  suspended: 'c.retired_at IS NULL AND cs.suspended = 1',
+  all: MINE,
+  new: `${MINE} AND cs.due_day IS NULL AND coalesce(cs.suspended, 0) = 0`,
+  learning: `${MINE} AND cs.due_day IS NOT NULL AND cs.suspended = 0`,
+  suspended: `${MINE} AND cs.suspended = 1`,
   retired: 'c.retired_at IS NOT NULL',
 };
 
 // SQLite's LIKE ignores case for ASCII letters only; good enough for English notes about Docker.
-const TEXT_WHERE = `(@q = '' OR c.prompt LIKE @pattern ESCAPE '\\' OR c.answer LIKE @pattern ESCAPE '\\')`;
+const TEXT_WHERE = `(@q = '' OR ${EDITED_PROMPT} LIKE @pattern ESCAPE '\\' OR ${EDITED_ANSWER} LIKE @pattern ESCAPE '\\')`;
 const TOPIC_WHERE = `(@topic = '' OR c.topic = @topic OR c.topic LIKE @topicPrefix ESCAPE '\\')`;
 
 /** One page of the cards matching `filter`, in the order of the notes, with the learner's state. */
@@ -67,8 +75,9 @@ export function searchCards(db: Database, userId: number, filter: BrowseFilter):
   };
   const total = db.first<{ n: number }>(`SELECT count(*) AS n FROM ${FROM} WHERE ${where}`, params)?.n ?? 0;
   const rows = db.all<Row>(
-    `SELECT c.id, c.prompt, c.answer, c.topic, c.source_file, c.source_line, c.retired_at,
-            cs.due_day, cs.interval_days, cs.easiness, cs.suspended
+    `SELECT c.id, ${EDITED_PROMPT} AS prompt, ${EDITED_ANSWER} AS answer, c.topic, c.source_file, c.source_line, c.retired_at,
+            cs.due_day, cs.interval_days, cs.easiness, cs.suspended,
+            (o.prompt IS NOT NULL OR o.answer IS NOT NULL OR o.accepted_answers IS NOT NULL) AS edited
        FROM ${FROM} WHERE ${where} ORDER BY c.position, c.id LIMIT @limit OFFSET @offset`,
     { ...params, limit: PAGE_SIZE, offset: (filter.page - 1) * PAGE_SIZE },
   );
@@ -97,5 +106,6 @@ function toBrowseRow(row: Row): BrowseRow {
     ease: seen ? row.easiness : null,
     suspended: row.suspended === 1,
     retired: row.retired_at !== null,
+    edited: row.edited === 1,
   };
 }

@@ -16,6 +16,12 @@ export interface StoredCardRow {
   source_line: number;
   position: number;
   retired_at: number | null;
+  /** The compiler's confidence, 0..1. */
+  confidence: number;
+  /** 1 when the confidence is below the draft threshold (written by the sync, never by hand). */
+  draft: number;
+  /** JSON array of the other answers the note gives, or null. */
+  alternatives: string | null;
 }
 
 /** Topic paths are stored as one string; this is the separator the pages show. */

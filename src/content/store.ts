@@ -1,5 +1,5 @@
 import type { StoredCard } from '../compiler/identity.js';
-import type { CardKind } from '../compiler/types.js';
+import { isDraft, type CardKind } from '../compiler/types.js';
 import type { Database } from '../db/database.js';
 import { joinTopic, splitTopic, type ContentCard, type StoredCardRow } from './card.js';
 
@@ -46,6 +46,9 @@ interface CardValues {
   file: string;
   line: number;
   position: number;
+  confidence: number;
+  draft: number;
+  alternatives: string | null;
 }
 
 function cardValues(card: ContentCard, id: string, position: number): CardValues {
@@ -60,6 +63,9 @@ function cardValues(card: ContentCard, id: string, position: number): CardValues
     file: card.source.file,
     line: card.source.line,
     position,
+    confidence: card.confidence,
+    draft: isDraft(card) ? 1 : 0,
+    alternatives: card.alternatives && card.alternatives.length > 0 ? JSON.stringify(card.alternatives) : null,
   };
 }
 
@@ -76,7 +82,10 @@ function isUnchanged(row: StoredCardRow, values: CardValues): boolean {
     row.choices === values.choices &&
     row.source_file === values.file &&
     row.source_line === values.line &&
-    row.position === values.position
+    row.position === values.position &&
+    row.confidence === values.confidence &&
+    row.draft === values.draft &&
+    row.alternatives === values.alternatives
   );
 }
 
@@ -94,11 +103,13 @@ export function writeCards(db: Database, plan: CardAssignments, now: number): { 
       if (stored && isUnchanged(stored, values)) return;
       db.run(
         `INSERT INTO cards (id, kind, topic, prompt, answer, answer_mode, choices, source_file, source_line,
-                            position, retired_at, created_at, updated_at)
-         VALUES (@id, @kind, @topic, @prompt, @answer, @answerMode, @choices, @file, @line, @position, NULL, @now, @now)
+                            position, confidence, draft, alternatives, retired_at, created_at, updated_at)
+         VALUES (@id, @kind, @topic, @prompt, @answer, @answerMode, @choices, @file, @line, @position,
+                 @confidence, @draft, @alternatives, NULL, @now, @now)
          ON CONFLICT (id) DO UPDATE SET kind = @kind, topic = @topic, prompt = @prompt, answer = @answer,
            answer_mode = @answerMode, choices = @choices, source_file = @file, source_line = @line,
-           position = @position, retired_at = NULL, updated_at = @now`,
+           position = @position, confidence = @confidence, draft = @draft, alternatives = @alternatives,
+           retired_at = NULL, updated_at = @now`,
         { ...values, now },
       );
     });

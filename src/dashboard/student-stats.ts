@@ -1,6 +1,7 @@
 import { PASSING_QUALITY } from '../scheduler/sm2.js';
 import type { Database } from '../db/database.js';
 import { addDays, learnerDay, type Day } from '../scheduler/day.js';
+import { learnerCardWhere } from '../drafts/learner-cards.js';
 
 /** Answers in these windows; retention and quiz scores use the stats page's 30 days. */
 export const RECENT_DAYS = 7;
@@ -88,7 +89,7 @@ function statsForDay(db: Database, userIds: number[], today: Day, topics: readon
     `SELECT cs.user_id, count(*) AS due, sum(cs.due_day < @today) AS overdue
        FROM card_states cs JOIN cards c ON c.id = cs.card_id
       WHERE cs.user_id IN (SELECT value FROM json_each(@ids)) AND cs.due_day <= @today
-        AND cs.suspended = 0 AND c.retired_at IS NULL
+        AND cs.suspended = 0 AND ${learnerCardWhere('c', 'cs.user_id')}
         AND (json_array_length(@topics) = 0 OR EXISTS (SELECT 1 FROM json_each(@topics) t
               WHERE c.topic = t.value OR substr(c.topic, 1, length(t.value) + 3) = t.value || ' › '))
       GROUP BY cs.user_id`,

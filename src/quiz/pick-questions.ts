@@ -13,6 +13,7 @@ export interface PickedQuestion {
   prompt: string;
   answer: string;
   choices: string[] | null;
+  alternatives: string[];
 }
 
 /** A source of floats in [0, 1); Math.random in the server, a seeded one in tests. */
@@ -43,6 +44,7 @@ export function pickQuestions(candidates: readonly QuizCandidate[], count: numbe
     type: candidate.type,
     prompt: candidate.prompt,
     answer: candidate.answer,
+    alternatives: candidate.alternatives ?? [],
     // The compiler orders options by a seed of the card, the same every time; a quiz reshuffles
     // so a learner cannot learn "the second one" instead of the answer.
     choices: candidate.choices ? shuffle(candidate.choices, random) : null,

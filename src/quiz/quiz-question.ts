@@ -18,6 +18,8 @@ export interface QuizCandidate {
   answer: string;
   /** The card's options, for 'choice' questions (the answer among them). */
   choices: string[] | null;
+  /** Other answers accepted when typed: the note's alternatives and the learner's own. */
+  alternatives?: string[];
 }
 
 /** One question of a stored quiz, answered or not. */
@@ -29,10 +31,16 @@ export interface QuizQuestion {
   answer: string;
   /** Options in the order shown, for 'choice' questions. */
   choices: string[] | null;
+  /** Other answers accepted when typed, as of when the quiz was made. */
+  alternatives: string[];
   /** Null until answered. */
   given: string | null;
   correct: boolean | null;
   quality: number | null;
+  /** When the learner said "I was right" about an answer graded wrong. */
+  overriddenAt: number | null;
+  /** The SM-2 review this answer counted as, if it could be one. */
+  reviewLogId: number | null;
 }
 
 /** A stored quiz with its questions in order. */

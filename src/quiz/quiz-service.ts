@@ -1,11 +1,15 @@
 import type { Database } from '../db/database.js';
 import { badRequest, conflict, notFound } from '../errors/app-error.js';
+import { acceptAnswer } from '../drafts/drafts.js';
+import { isLearnerCard } from '../drafts/learner-cards.js';
 import { recordAnswer } from '../review/answer.js';
+import { regradeAnswer } from '../review/regrade.js';
 import type { Day } from '../scheduler/day.js';
+import type { Quality } from '../scheduler/sm2.js';
 import { gradeQuestion, type QuestionGrade } from './grade-question.js';
 import { pickQuestions, type RandomSource } from './pick-questions.js';
 import type { Quiz, QuizQuestion } from './quiz-question.js';
-import { canReview, finishIfComplete, insertQuiz, loadQuiz, quizCandidates, quizTopics, saveAnswer } from './quiz-store.js';
+import { canReview, finishIfComplete, insertQuiz, loadQuiz, quizCandidates, quizTopics, saveAnswer, saveOverride } from './quiz-store.js';
 
 /**
  * Quizzes as a capability: make one from topics and a size, answer its questions (each answer
@@ -71,7 +75,7 @@ export function answerQuestion(db: Database, input: QuizAnswer): QuestionGrade {
     const question = questionAt(quiz, input.index);
     if (question.given !== null) throw conflict('You have already answered this question.');
     const given = givenText(question, input.answer);
-    const grade = gradeQuestion(question, given);
+    const grade = gradeAnswer(question, given);
     const reviewLogId = canReview(db, input.userId, question.cardId)
       ? recordAnswer(db, {
           userId: input.userId,
@@ -96,6 +100,45 @@ export function answerQuestion(db: Database, input: QuizAnswer): QuestionGrade {
     if (!saved) throw conflict('You have already answered this question.');
     finishIfComplete(db, quiz.id, input.now);
     return grade;
+  });
+}
+
+/**
+ * Grades an answer against the question's answer and the other answers it accepts: the note's
+ * alternatives and the learner's own, as of when the quiz was made.
+ */
+export function gradeAnswer(question: Pick<QuizQuestion, 'type' | 'answer' | 'prompt' | 'alternatives'>, given: string): QuestionGrade {
+  return gradeQuestion({ type: question.type, answer: question.answer, prompt: question.prompt, alternatives: question.alternatives }, given);
+}
+
+export interface QuizOverride {
+  userId: number;
+  quizId: number;
+  index: number;
+  /** The grade the learner chose: Hard, Good or Easy. */
+  quality: Extract<Quality, 3 | 4 | 5>;
+  /** Also accept the typed answer for this card from now on. */
+  acceptGiven: boolean;
+  now: number;
+}
+
+/**
+ * "I was right": a typed answer graded wrong counts as right with the grade the learner chose.
+ * Its SM-2 review is redone with that grade (the wrong one stays in the log, marked undone, and
+ * the new row points at it); the quiz question keeps what was typed and remembers the override.
+ */
+export function overrideQuestion(db: Database, input: QuizOverride): void {
+  db.transaction(() => {
+    const quiz = quizFor(db, input.userId, input.quizId);
+    const question = questionAt(quiz, input.index);
+    if (question.given === null) throw conflict('Answer this question first.');
+    if (question.type === 'choice') throw conflict('A picked option cannot be overridden.');
+    if (question.correct !== false || question.overriddenAt !== null) throw conflict('This answer already counts as right.');
+    const logId = question.reviewLogId === null ? null : regradeAnswer(db, { userId: input.userId, logId: question.reviewLogId, quality: input.quality, now: input.now });
+    if (!saveOverride(db, { quizId: quiz.id, position: question.position, quality: input.quality, reviewLogId: logId, now: input.now })) {
+      throw conflict('This answer already counts as right.');
+    }
+    if (input.acceptGiven && isLearnerCard(db, input.userId, question.cardId)) acceptAnswer(db, input.userId, question.cardId, question.given, input.now);
   });
 }
 

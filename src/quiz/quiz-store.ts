@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import { splitTopic } from '../content/card.js';
 import type { Database } from '../db/database.js';
+import { acceptedAnswersByCard } from '../drafts/card-overrides.js';
+import { EDITED_ANSWER, EDITED_PROMPT, learnerCardWhere, learnerEditsJoin } from '../drafts/learner-cards.js';
 import type { PickedQuestion } from './pick-questions.js';
 import { QUESTION_TYPES, questionTypeOf, type Quiz, type QuizCandidate, type QuizQuestion } from './quiz-question.js';
 
@@ -20,6 +22,9 @@ interface CandidateRow {
   answer: string;
   answer_mode: string;
   choices: string | null;
+  /** The notes' answer, for a choice card whose answer the learner edited. */
+  original_answer: string;
+  alternatives: string | null;
 }
 
 interface QuizRow {
@@ -37,9 +42,12 @@ interface QuestionRow {
   prompt: string;
   answer: string;
   choices: string | null;
+  alternatives: string | null;
   given: string | null;
   correct: number | null;
   quality: number | null;
+  overridden_at: number | null;
+  review_log_id: number | null;
 }
 
 /** A top-level topic with how many of its cards this learner can be quizzed on. */
@@ -57,28 +65,35 @@ export interface QuizSummary {
   correct: number;
 }
 
-/** Every card this learner can be quizzed on: live, not suspended by them, typable or choosable. */
+/**
+ * Every card this learner can be quizzed on: theirs (src/drafts/learner-cards.ts), not suspended
+ * by them, typable or choosable; with their edits and the answers they accept.
+ */
 export function quizCandidates(db: Database, userId: number): QuizCandidate[] {
   const rows = db.all<CandidateRow>(
-    `SELECT c.id, c.kind, c.topic, c.prompt, c.answer, c.answer_mode, c.choices
-       FROM cards c LEFT JOIN card_states cs ON cs.card_id = c.id AND cs.user_id = ?
-      WHERE c.retired_at IS NULL AND c.answer_mode <> 'reveal' AND coalesce(cs.suspended, 0) = 0
+    `SELECT c.id, c.kind, c.topic, ${EDITED_PROMPT} AS prompt, ${EDITED_ANSWER} AS answer, c.answer AS original_answer,
+            c.answer_mode, c.choices, c.alternatives
+       FROM cards c LEFT JOIN card_states cs ON cs.card_id = c.id AND cs.user_id = @userId ${learnerEditsJoin('c')}
+      WHERE ${learnerCardWhere('c')} AND c.answer_mode <> 'reveal' AND coalesce(cs.suspended, 0) = 0
       ORDER BY c.position`,
-    [userId],
+    { userId },
   );
+  const accepted = acceptedAnswersByCard(db, userId, rows.map((row) => row.id));
   return rows.flatMap((row): QuizCandidate[] => {
-    const choices = parseList(row.choices);
+    // A learner who corrected a choice card's answer corrects that option too.
+    const choices = parseList(row.choices)?.map((option) => (option === row.original_answer ? row.answer : option)) ?? null;
     const type = questionTypeOf({ kind: row.kind, answerMode: row.answer_mode, choices, answer: row.answer });
     if (!type) return [];
     const topic = splitTopic(row.topic)[0] ?? '';
-    return [{ cardId: row.id, type, topic, prompt: row.prompt, answer: row.answer, choices: type === 'choice' ? choices : null }];
+    const alternatives = [...(parseList(row.alternatives) ?? []), ...(accepted.get(row.id) ?? [])];
+    return [{ cardId: row.id, type, topic, prompt: row.prompt, answer: row.answer, choices: type === 'choice' ? choices : null, alternatives }];
   });
 }
 
 /** The top-level topics of the live cards, each with its number of quiz questions, by name. */
 export function quizTopics(db: Database, userId: number): QuizTopic[] {
   const counts = new Map<string, number>();
-  for (const row of db.all<{ topic: string }>('SELECT DISTINCT topic FROM cards WHERE retired_at IS NULL')) {
+  for (const row of db.all<{ topic: string }>(`SELECT DISTINCT topic FROM cards c WHERE ${learnerCardWhere('c')}`, { userId })) {
     const name = splitTopic(row.topic)[0];
     if (name !== undefined) counts.set(name, 0);
   }
@@ -98,9 +113,13 @@ export function insertQuiz(db: Database, userId: number, topics: string[], quest
     ]).lastInsertRowid;
     questions.forEach((question, i) => {
       db.run(
-        `INSERT INTO quiz_questions (quiz_id, position, card_id, question_type, prompt, answer, choices)
-         VALUES (?, ?, ?, ?, ?, ?, ?)`,
-        [quizId, i + 1, question.cardId, question.type, question.prompt, question.answer, question.choices ? JSON.stringify(question.choices) : null],
+        `INSERT INTO quiz_questions (quiz_id, position, card_id, question_type, prompt, answer, choices, alternatives)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+        [
+          quizId, i + 1, question.cardId, question.type, question.prompt, question.answer,
+          question.choices ? JSON.stringify(question.choices) : null,
+          question.alternatives.length > 0 ? JSON.stringify(question.alternatives) : null,
+        ],
       );
     });
     return quizId;
@@ -115,7 +134,7 @@ export function loadQuiz(db: Database, userId: number, quizId: number): Quiz | u
   const row = db.first<QuizRow>('SELECT id, user_id, topics, created_at, finished_at FROM quizzes WHERE id = ? AND user_id = ?', [quizId, userId]);
   if (!row) return undefined;
   const questions = db.all<QuestionRow>(
-    `SELECT position, card_id, question_type, prompt, answer, choices, given, correct, quality
+    `SELECT position, card_id, question_type, prompt, answer, choices, alternatives, given, correct, quality, overridden_at, review_log_id
        FROM quiz_questions WHERE quiz_id = ? ORDER BY position`,
     [quizId],
   );
@@ -168,13 +187,30 @@ export function finishIfComplete(db: Database, quizId: number, now: number): voi
  * graded; only the review is skipped, as the review session would refuse it.
  */
 export function canReview(db: Database, userId: number, cardId: string): boolean {
-  const row = db.first<{ retired_at: number | null; suspended: number | null }>(
-    `SELECT c.retired_at, cs.suspended
-       FROM cards c LEFT JOIN card_states cs ON cs.card_id = c.id AND cs.user_id = ?
-      WHERE c.id = ?`,
-    [userId, cardId],
+  const row = db.first<{ suspended: number | null }>(
+    `SELECT cs.suspended
+       FROM cards c LEFT JOIN card_states cs ON cs.card_id = c.id AND cs.user_id = @userId
+      WHERE c.id = @cardId AND ${learnerCardWhere('c')}`,
+    { userId, cardId },
   );
-  return row !== undefined && row.retired_at === null && (row.suspended ?? 0) === 0;
+  return row !== undefined && (row.suspended ?? 0) === 0;
+}
+
+/**
+ * Regrades an answered question after the learner said "I was right": right, with the quality
+ * they chose and the review-log row of the new grade. Only a question graded wrong and not yet
+ * overridden changes; returns whether it did.
+ */
+export function saveOverride(
+  db: Database,
+  override: { quizId: number; position: number; quality: number; reviewLogId: number | null; now: number },
+): boolean {
+  const { changes } = db.run(
+    `UPDATE quiz_questions SET correct = 1, quality = @quality, review_log_id = coalesce(@reviewLogId, review_log_id), overridden_at = @now
+      WHERE quiz_id = @quizId AND position = @position AND correct = 0 AND overridden_at IS NULL`,
+    override,
+  );
+  return changes === 1;
 }
 
 /** The learner's latest quizzes, newest first, with their scores so far. */
@@ -198,9 +234,12 @@ function toQuestion(row: QuestionRow): QuizQuestion {
     prompt: row.prompt,
     answer: row.answer,
     choices: parseList(row.choices),
+    alternatives: parseList(row.alternatives) ?? [],
     given: row.given,
     correct: row.correct === null ? null : row.correct === 1,
     quality: row.quality,
+    overriddenAt: row.overridden_at,
+    reviewLogId: row.review_log_id,
   };
 }
 

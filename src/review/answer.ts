@@ -1,5 +1,6 @@
 import { topicInScope } from '../classes/class-scope.js';
 import type { Database } from '../db/database.js';
+import { isLearnerCard } from '../drafts/learner-cards.js';
 import { conflict, notFound } from '../errors/app-error.js';
 import type { Day } from '../scheduler/day.js';
 import type { Quality } from '../scheduler/sm2.js';
@@ -38,6 +39,9 @@ export function recordAnswer(db: Database, input: AnswerInput): AnswerOutcome {
     const card = db.first<{ retired_at: number | null; topic: string }>('SELECT retired_at, topic FROM cards WHERE id = ?', [input.cardId]);
     if (!card) throw notFound('That card does not exist.');
     if (card.retired_at !== null) throw conflict('That card was removed from the notes.');
+    if (!isLearnerCard(db, input.userId, input.cardId)) {
+      throw conflict('That card is a draft you have not accepted, or one you rejected.');
+    }
     if (!topicInScope({ topics: input.limits?.topics ?? 'all' }, card.topic)) {
       throw conflict('That card is not part of the topics your class is working on.');
     }

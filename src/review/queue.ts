@@ -1,5 +1,6 @@
 import type { Database } from '../db/database.js';
 import type { Day } from '../scheduler/day.js';
+import { EDITED_ANSWER, EDITED_PROMPT, learnerCardWhere, learnerEditsJoin, scheduledCardWhere, UNSEEN_HIDDEN_COUNT } from '../drafts/learner-cards.js';
 
 export interface DailyLimits {
   newCardsPerDay: number;
@@ -49,7 +50,10 @@ export interface AnsweredToday {
   total: number;
 }
 
-const CARD_COLUMNS = `c.id, c.kind, c.topic, c.prompt, c.answer, c.source_file AS sourceFile, c.source_line AS sourceLine`;
+// The learner's own edits of a card (src/drafts/) replace the notes' text wherever they see it.
+const CARD_COLUMNS = `c.id, c.kind, c.topic, ${EDITED_PROMPT} AS prompt, ${EDITED_ANSWER} AS answer,
+  c.source_file AS sourceFile, c.source_line AS sourceLine`;
+const EDITS = learnerEditsJoin('c');
 
 /** How many scheduled reviews and new cards the learner has answered today (undone ones excluded). */
 export function answeredToday(db: Database, userId: number, today: Day): AnsweredToday {
@@ -70,18 +74,20 @@ export function remainingLimits(done: AnsweredToday, limits: DailyLimits): { rev
   };
 }
 
-// Retired cards are few, so "not retired" is a probe into a tiny partial index rather than a
-// join with cards for every due state; the due walk then reads card_states_seen alone.
-const NOT_RETIRED = `NOT EXISTS (SELECT 1 FROM cards r INDEXED BY cards_retired WHERE r.id = cs.card_id AND r.retired_at IS NOT NULL)`;
+// Which cards are the learner's is one rule (src/drafts/learner-cards.ts). For a due state it
+// needs no join with cards: retired cards are few, so "live" is a probe into a tiny partial index
+// and "not rejected" one into the learner's overrides; the due walk reads card_states_seen alone.
 const DUE_WHERE = `cs.user_id = @userId AND cs.due_day <= @today AND cs.suspended = 0
-  AND (cs.drill_day IS NULL OR cs.drill_day <> @today) AND ${NOT_RETIRED}`;
-const DRILL_WHERE = `cs.user_id = @userId AND cs.drill_day = @today AND cs.suspended = 0 AND c.retired_at IS NULL`;
+  AND (cs.drill_day IS NULL OR cs.drill_day <> @today) AND ${scheduledCardWhere('cs.card_id')}`;
+const DRILL_WHERE = `cs.user_id = @userId AND cs.drill_day = @today AND cs.suspended = 0 AND ${learnerCardWhere('c')}`;
 
 /**
- * New cards = active cards − the learner's seen ones (scheduled or suspended) among them. Every
- * term is an O(1)-ish lookup: the table count, the few retired cards, and the learner's seen count
- * that triggers keep (migration 012). Looking for cards *without* a state instead visits every
- * card the learner has already seen, which was the review benchmark's main cost.
+ * New cards = active cards − the learner's seen ones (scheduled or suspended) among them − the
+ * unseen ones the learner may not meet (drafts not accepted, rejected cards). Every term is an
+ * O(1)-ish lookup or a walk over few rows: the table count, the few retired cards, the learner's
+ * seen count that triggers keep (migration 012), the live drafts and the learner's rejections.
+ * Looking for cards *without* a state instead visits every card the learner has already seen,
+ * which was the review benchmark's main cost.
  */
 function countNew(db: Database, userId: number): number {
   const total = db.first<{ n: number }>('SELECT count(*) AS n FROM cards')?.n ?? 0;
@@ -95,14 +101,15 @@ function countNew(db: Database, userId: number): number {
         WHERE c.retired_at IS NOT NULL AND (cs.due_day IS NOT NULL OR cs.suspended = 1)`,
       [userId],
     )?.n ?? 0;
-  return total - retired - (seen - seenRetired);
+  const hidden = db.first<{ n: number }>(UNSEEN_HIDDEN_COUNT, { userId })?.n ?? 0;
+  return total - retired - (seen - seenRetired) - hidden;
 }
 
 /** New cards within a class's topics: the straightforward count, as scopes are for classes. */
 function countNewInTopics(db: Database, userId: number, limits: DailyLimits): number {
   return (
     db.first<{ n: number }>(
-      `SELECT count(*) AS n FROM cards c WHERE c.retired_at IS NULL${topicClause(limits)}
+      `SELECT count(*) AS n FROM cards c WHERE ${learnerCardWhere('c')}${topicClause(limits)}
          AND c.id NOT IN (SELECT card_id FROM card_states WHERE user_id = @userId AND (due_day IS NOT NULL OR suspended = 1))`,
       { userId, ...topicParam(limits) },
     )?.n ?? 0
@@ -140,7 +147,7 @@ export function nextCard(db: Database, userId: number, today: Day, limits: Daily
   const inTopics = topicClause(limits);
   if (remaining.reviews > 0) {
     const due = db.first<Omit<QueueCard, 'queue'>>(
-      `SELECT ${CARD_COLUMNS} FROM card_states cs INDEXED BY card_states_seen JOIN cards c ON c.id = cs.card_id
+      `SELECT ${CARD_COLUMNS} FROM card_states cs INDEXED BY card_states_seen JOIN cards c ON c.id = cs.card_id ${EDITS}
         WHERE ${DUE_WHERE}${inTopics} ORDER BY cs.due_day LIMIT 1`,
       params,
     );
@@ -149,16 +156,17 @@ export function nextCard(db: Database, userId: number, today: Day, limits: Daily
   if (remaining.newCards > 0) {
     // NOT IN builds the learner's seen set once, then walks active cards in note order.
     const fresh = db.first<Omit<QueueCard, 'queue'>>(
-      `SELECT ${CARD_COLUMNS} FROM cards c INDEXED BY cards_active_position
+      `SELECT ${CARD_COLUMNS} FROM cards c INDEXED BY cards_active_position ${EDITS}
         WHERE c.retired_at IS NULL${inTopics} AND c.id NOT IN (
           SELECT card_id FROM card_states WHERE user_id = @userId AND (due_day IS NOT NULL OR suspended = 1))
+          AND ${learnerCardWhere('c')}
         ORDER BY c.position LIMIT 1`,
       params,
     );
     if (fresh) return { ...fresh, queue: 'new' };
   }
   const drill = db.first<Omit<QueueCard, 'queue'>>(
-    `SELECT ${CARD_COLUMNS} FROM card_states cs JOIN cards c ON c.id = cs.card_id
+    `SELECT ${CARD_COLUMNS} FROM card_states cs JOIN cards c ON c.id = cs.card_id ${EDITS}
       WHERE ${DRILL_WHERE}${inTopics} ORDER BY cs.last_answered_at LIMIT 1`,
     params,
   );

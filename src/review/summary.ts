@@ -1,6 +1,7 @@
 import type { Database } from '../db/database.js';
 import { addDays, type Day } from '../scheduler/day.js';
 import { splitTopic } from '../content/card.js';
+import { learnerCardWhere } from '../drafts/learner-cards.js';
 import { answeredToday, queueCounts, type DailyLimits, type QueueCounts } from './queue.js';
 
 export interface TopicSummary {
@@ -40,13 +41,13 @@ export function streakDays(db: Database, userId: number, today: Day): number {
   return streak;
 }
 
-/** Due, new and learned cards per top-level topic. */
+/** Due, new and learned cards per top-level topic, of the cards that are the learner's. */
 export function topicSummaries(db: Database, userId: number, today: Day): TopicSummary[] {
   const rows = db.all<{ topic: string; due_day: string | null; suspended: number | null }>(
     `SELECT c.topic, cs.due_day, cs.suspended FROM cards c
-       LEFT JOIN card_states cs ON cs.card_id = c.id AND cs.user_id = ?
-      WHERE c.retired_at IS NULL ORDER BY c.position`,
-    [userId],
+       LEFT JOIN card_states cs ON cs.card_id = c.id AND cs.user_id = @userId
+      WHERE ${learnerCardWhere('c')} ORDER BY c.position`,
+    { userId },
   );
   const byTopic = new Map<string, TopicSummary>();
   for (const row of rows) {

@@ -1,6 +1,7 @@
 import { PASSING_QUALITY } from '../scheduler/sm2.js';
 import type { Database } from '../db/database.js';
 import { addDays, type Day } from '../scheduler/day.js';
+import { learnerCardWhere } from '../drafts/learner-cards.js';
 
 /** Days in the retention window and in the due forecast. */
 export const RETENTION_DAYS = 30;
@@ -29,7 +30,7 @@ export function dueForecast(db: Database, userId: number, today: Day, days = FOR
     `SELECT max(cs.due_day, @today) AS day, count(*) AS n
        FROM card_states cs JOIN cards c ON c.id = cs.card_id
       WHERE cs.user_id = @userId AND cs.due_day IS NOT NULL AND cs.due_day <= @last
-        AND cs.suspended = 0 AND c.retired_at IS NULL
+        AND cs.suspended = 0 AND ${learnerCardWhere('c')}
       GROUP BY 1`,
     { userId, today, last: addDays(today, days - 1) },
   );

@@ -11,6 +11,7 @@ import { accountRoutes } from './routes/account-routes.js';
 import { authRoutes } from './routes/auth-routes.js';
 import { challengeRoutes } from './routes/challenge-routes.js';
 import { contentRoutes } from './routes/content-routes.js';
+import { draftsRoutes } from './routes/drafts-routes.js';
 import { browseRoutes } from './routes/browse-routes.js';
 import { homeRoutes } from './routes/home-routes.js';
 import { instructorRoutes } from './routes/instructor-routes.js';
@@ -76,6 +77,7 @@ export function createApp(deps: AppDeps): Express {
   app.use(quizRoutes(deps));
   app.use(statsRoutes(deps));
   app.use(browseRoutes(deps));
+  app.use(draftsRoutes(deps));
   app.use(contentRoutes(deps));
   app.use(joinRoutes(deps));
   app.use(accountRoutes(deps));

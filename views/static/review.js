@@ -1,4 +1,4 @@
-// Keyboard for the review page: space reveals, 1–4 grade, u undoes. The page works without it.
+// Keyboard for the review page: space reveals, 1–4 grade, u undoes, e edits the card. The page works without it.
 (() => {
   const answer = document.getElementById('answer');
   const grades = document.getElementById('grades');
@@ -27,6 +27,14 @@
       if (answer && answer.hidden) {
         event.preventDefault();
         show();
+      }
+      return;
+    }
+    if (event.key === 'e') {
+      const edit = document.getElementById('edit-card');
+      if (edit) {
+        event.preventDefault();
+        edit.click();
       }
       return;
     }

@@ -1,4 +1,6 @@
 import { Router } from 'express';
+import { classScopeFor } from '../../classes/class-scope.js';
+import { pendingDraftCount } from '../../drafts/drafts.js';
 import { homeSummary } from '../../review/summary.js';
 import type { AppDeps } from '../app-deps.js';
 import { limitsOf, todayFor } from '../learner-day.js';
@@ -12,7 +14,8 @@ export function homeRoutes(deps: AppDeps): Router {
     const user = currentUser(req);
     const today = todayFor(deps, user);
     const notices = await deps.challenges.notices();
-    res.render('home', { title: 'Today', today, notices, ...homeSummary(deps.db, user.id, today, limitsOf(deps, user)) });
+    const drafts = pendingDraftCount(deps.db, user.id, classScopeFor(deps.db, user.id));
+    res.render('home', { title: 'Today', today, notices, drafts, ...homeSummary(deps.db, user.id, today, limitsOf(deps, user)) });
   });
   // Unhealthy (503) once the database file is deleted, replaced or read-only: answers would be lost.
   router.get('/healthz', (_req, res) => {

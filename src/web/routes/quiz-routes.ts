@@ -1,9 +1,8 @@
 import { Router, type Request, type Response } from 'express';
 import { z } from 'zod';
 import { AppError, conflict } from '../../errors/app-error.js';
-import { gradeQuestion } from '../../quiz/grade-question.js';
 import { nextUnanswered, type Quiz } from '../../quiz/quiz-question.js';
-import { answerQuestion, createQuiz, questionAt, quizFor, scoreOf } from '../../quiz/quiz-service.js';
+import { answerQuestion, createQuiz, gradeAnswer, overrideQuestion, questionAt, quizFor, scoreOf } from '../../quiz/quiz-service.js';
 import { quizTopics, recentQuizzes } from '../../quiz/quiz-store.js';
 import type { AppDeps } from '../app-deps.js';
 import { todayFor } from '../learner-day.js';
@@ -56,6 +55,13 @@ const AnswerBody = z.object({
   shownAt: z.coerce.number().int().nonnegative().optional(),
 });
 
+// "I was right": the grade the learner then chooses (Hard, Good, Easy), and whether to accept
+// what they typed for this card from now on (a checkbox: present or absent).
+const OverrideBody = z.object({
+  quality: z.enum(['3', '4', '5'], { error: 'must be 3, 4 or 5' }).transform((q) => Number(q) as 3 | 4 | 5),
+  acceptGiven: z.enum(['1'], { error: 'must be 1 when given' }).optional(),
+});
+
 /**
  * Quiz mode: pick topics and a size, answer one question per page (graded at once, and counted
  * as an SM-2 review), then a score with the mistakes. Answers post to the question's own URL and
@@ -80,7 +86,7 @@ export function quizRoutes(deps: AppDeps): Router {
 
   const renderQuestion = (res: Response, quiz: Quiz, index: number, error?: string) => {
     const question = questionAt(quiz, index);
-    const grade = question.given === null ? null : gradeQuestion(question, question.given);
+    const grade = question.given === null ? null : gradeAnswer(question, question.given);
     const next = nextUnanswered(quiz);
     res.render('quiz/question', {
       title: `Quiz · question ${index}`,
@@ -172,6 +178,15 @@ export function quizRoutes(deps: AppDeps): Router {
       today: todayFor(deps, user),
       durationMs: answerDuration(now, body.shownAt),
     });
+    res.redirect(303, questionHref(id, index));
+  });
+
+  router.post('/quiz/:id/:index/override', (req, res) => {
+    const { id, index } = parseInput(QuestionParams, req.params);
+    const user = currentUser(req);
+    quizFor(deps.db, user.id, id);
+    const body = parseInput(OverrideBody, req.body);
+    overrideQuestion(deps.db, { userId: user.id, quizId: id, index, quality: body.quality, acceptGiven: body.acceptGiven === '1', now: deps.clock().getTime() });
     res.redirect(303, questionHref(id, index));
   });
 
