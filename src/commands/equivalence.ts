@@ -69,7 +69,7 @@ function comparePositionals(want: ParsedCommand, got: ParsedCommand, facts: Prom
       continue;
     }
     const matcher = valueMatcher(expected, want.keywordPositionals.has(i) ? undefined : facts);
-    if (actual === undefined) differences.push(`missing ${name} ${matcher.describe}`);
+    if (actual === undefined) differences.push(`missing ${name}${matcher.exact ? ' ' : ': '}${matcher.describe}`);
     else if (!matcher.matches(actual)) differences.push(`${name} is ${actual}, expected ${matcher.describe}`);
   }
   return differences;

@@ -99,8 +99,8 @@ export function valueMatcher(expected: string, facts: PromptFacts | undefined, r
   const segments = expected.split(/([:=,@])/);
   let pattern = '';
   const freeGroups: number[] = [];
+  const freeParts: string[] = [];
   let groups = 0;
-  let placeholders = 0;
   segments.forEach((segment, index) => {
     const isSeparator = index % 2 === 1;
     if (isSeparator) {
@@ -108,15 +108,12 @@ export function valueMatcher(expected: string, facts: PromptFacts | undefined, r
     } else if (isCapitalPlaceholder(segment)) {
       pattern += `(${placeholderPattern(segment)})`;
       groups++;
-      placeholders++;
     } else if (new RegExp(PLACEHOLDER.source).test(segment)) {
-      pattern += withPlaceholders(segment, () => {
-        groups++;
-        placeholders++;
-      });
+      pattern += withPlaceholders(segment, () => groups++);
     } else if (facts && !rules.literal && !(rules.fixedTail && index === segments.length - 1) && isFree(segment, facts)) {
       pattern += `(${shapeOf(segment)})`;
       freeGroups.push(++groups);
+      freeParts.push(segment);
     } else {
       pattern += escape(segment);
     }
@@ -131,7 +128,7 @@ export function valueMatcher(expected: string, facts: PromptFacts | undefined, r
       // A part any name would do still cannot be answered with vocabulary (`host`, `always`).
       return match !== null && freeGroups.every((group) => !KEYWORDS.has((match[group] ?? '').toLowerCase()));
     },
-    describe: exact || placeholders > 0 ? expected : `${shapeName(expected)} such as ${expected}`,
+    describe: describe(expected, freeParts),
   };
 }
 
@@ -152,14 +149,15 @@ function shapeOf(part: string): string {
   return new RegExp(`^${NAME}$`, 'u').test(part) ? NAME : '';
 }
 
-function shapeName(value: string): string {
-  const parts = value.split(/[:=,]/);
-  if (parts.every((part) => /^\d+$/.test(part))) return parts.length > 1 ? 'numbers' : 'a number';
-  if (/^(?:\.{1,2}|~)\//.test(value)) return 'a path';
-  return parts.length > 1 ? 'values' : 'a name';
+// "web", "any name such as web", "12345:80 (any value in place of 12345)".
+function describe(expected: string, freeParts: string[]): string {
+  if (freeParts.length === 0) return expected;
+  if (freeParts.length > 1 || freeParts[0] !== expected) return `${expected} (any value in place of ${freeParts.join(', ')})`;
+  if (/^\d+$/.test(expected)) return `any number such as ${expected}`;
+  return /^(?:\.{1,2}|~)\//.test(expected) ? `any path such as ${expected}` : `any name such as ${expected}`;
 }
 
-function withPlaceholders(segment: string, onSlot: () => void): string {
+function withPlaceholders(segment: string, onSlot: () => unknown): string {
   let pattern = '';
   let last = 0;
   for (const match of segment.matchAll(new RegExp(PLACEHOLDER.source, 'g'))) {

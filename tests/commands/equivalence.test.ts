@@ -94,3 +94,67 @@ describe('other commands', () => {
     expect(commandsEquivalent('docker ps -a | head', 'docker ps --all | head').equal).toBe(false);
   });
 });
+
+describe('names and values the prompt does not state', () => {
+  it('accepts another name when the prompt names none, and keeps one it names', () => {
+    const vague = { prompt: 'Which command removes a stopped container?' };
+    expect(commandsEquivalent('docker rm web', 'docker rm db', vague).equal).toBe(true);
+    expect(commandsEquivalent('docker rm web', 'docker rm db', { prompt: 'Which command removes the container web?' })).toEqual({
+      equal: false,
+      differences: ['argument 1 is db, expected web'],
+    });
+  });
+
+  it('says when a value of the wrong shape or nothing was given', () => {
+    const prompt = { prompt: 'Which command changes how many pods a Deployment runs?' };
+    expect(commandsEquivalent('kubectl scale deployment web --replicas=5', 'kubectl scale deploy api --replicas=three', prompt).differences).toEqual([
+      'flag --replicas is three, expected any number such as 5',
+    ]);
+    expect(commandsEquivalent('docker rm web', 'docker rm', { prompt: 'Which command removes a stopped container?' }).differences).toEqual([
+      'missing argument 1: any name such as web',
+    ]);
+  });
+
+  it('keeps the resource type, the container port, vocabulary and literal flag values', () => {
+    const vague = { prompt: 'Which command does it?' };
+    expect(commandsEquivalent('kubectl get pods', 'kubectl get deploy', vague).equal).toBe(false);
+    expect(commandsEquivalent('docker run -d -p 8080:80 nginx', 'docker run -d -p 9090:80 nginx', vague).equal).toBe(true);
+    expect(commandsEquivalent('docker run -d -p 8080:80 nginx', 'docker run -d -p 9090:8080 nginx', vague).equal).toBe(false);
+    expect(commandsEquivalent('docker run --network appnet nginx', 'docker run --network host nginx', vague).equal).toBe(false);
+    expect(commandsEquivalent('kubectl get pods -o wide', 'kubectl get pods -o yaml', vague).equal).toBe(false);
+  });
+
+  it('lets the shell vary when the prompt names none', () => {
+    expect(commandsEquivalent('kubectl exec -it web -- sh', 'kubectl exec -it web -- bash', { prompt: 'Which command opens a shell in the pod web?' }).equal).toBe(true);
+    expect(commandsEquivalent('kubectl exec -it web -- sh', 'kubectl exec -it web -- ls', { prompt: 'Which command opens a shell in the pod web?' }).equal).toBe(false);
+  });
+});
+
+describe('placeholders', () => {
+  it('accept any value without a prompt', () => {
+    expect(commandsEquivalent('docker run <image-name>', 'docker run busybox')).toEqual({ equal: true, differences: [] });
+    expect(commandsEquivalent('docker rm <container-id>', 'docker rm 3f2a1b')).toEqual({ equal: true, differences: [] });
+    expect(commandsEquivalent('docker run -p <preferred port>:<source port> nginx', 'docker run -p 8080:80 nginx').equal).toBe(true);
+  });
+
+  it('still need a value of the right shape, and the rest of the command', () => {
+    expect(commandsEquivalent('docker run -p <host-port>:80 nginx', 'docker run -p web:80 nginx').differences).toEqual([
+      'flag --publish is web:80, expected <host-port>:80',
+    ]);
+    expect(commandsEquivalent('docker run <image-name>', 'docker run').differences).toEqual(['missing image: <image-name>']);
+  });
+
+  it('work in commands compared as text', () => {
+    expect(commandsEquivalent('docker logs <container> | grep error', 'docker logs web | grep error').equal).toBe(true);
+  });
+});
+
+describe('pasted prompts and sudo', () => {
+  it.each(['$ docker ps -a', 'sudo docker ps -a', 'user@host:~$ docker ps --all', 'PS> docker ps -a', 'user@host % sudo docker ps -a'])(
+    'ignores them in %s',
+    (given) => {
+      expect(commandsEquivalent('docker ps -a', given).equal).toBe(true);
+      expect(commandsEquivalent(`$ ${given}`, 'docker ps -a').equal).toBe(true);
+    },
+  );
+});

@@ -40,3 +40,33 @@ describe('parsing docker invocations', () => {
     expect(parseCommand('podman run nginx')).toBeUndefined();
   });
 });
+
+describe('tokenizing what notes write', () => {
+  it('keeps <placeholders> as words, also inside a value and with spaces', () => {
+    expect(tokenize('docker run -p <host-port>:80 <image name>')).toEqual({ ok: true, words: ['docker', 'run', '-p', '<host-port>:80', '<image name>'] });
+    expect(tokenize('docker run -p <preferred port>:<source port> nginx')).toEqual({
+      ok: true,
+      words: ['docker', 'run', '-p', '<preferred port>:<source port>', 'nginx'],
+    });
+  });
+
+  it('still reads spaced angle brackets as redirections', () => {
+    expect(tokenize('sort <in.txt >out.txt').ok).toBe(false);
+    expect(tokenize('docker exec -i db psql < dump.sql').ok).toBe(false);
+  });
+
+  it('drops a trailing comment but keeps a # inside a word', () => {
+    expect(tokenize('docker ps -a # every container')).toEqual({ ok: true, words: ['docker', 'ps', '-a'] });
+    expect(tokenize('docker run -e COLOR=#fff nginx')).toEqual({ ok: true, words: ['docker', 'run', '-e', 'COLOR=#fff', 'nginx'] });
+  });
+
+  it('follows POSIX quoting: a backslash in double quotes escapes only what it must', () => {
+    expect(tokenize('echo "a\\nb" "x\\"y"')).toEqual({ ok: true, words: ['echo', 'a\\nb', 'x"y'] });
+    expect(tokenize("echo $'it\\'s'")).toEqual({ ok: true, words: ['echo', "it's"] });
+  });
+
+  it('refuses several lines and command substitution', () => {
+    expect(tokenize('docker ps\ndocker images').ok).toBe(false);
+    expect(tokenize('docker stop $(docker ps -q)').ok).toBe(false);
+  });
+});

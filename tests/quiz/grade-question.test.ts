@@ -44,3 +44,24 @@ describe('grading a quiz answer', () => {
     expect(gradeQuestion({ type: 'cloze', answer: 'pod' }, 'pid')).toMatchObject({ correct: false, typo: false, quality: 1 });
   });
 });
+
+describe('grading with what the question says', () => {
+  it('accepts a command with another name when the prompt states none', () => {
+    const question = { type: 'command' as const, answer: 'docker network create appnet', prompt: 'Which command creates a user-defined bridge network?' };
+    expect(gradeQuestion(question, 'docker network create backend')).toMatchObject({ correct: true, quality: 5, differences: [] });
+    expect(gradeQuestion({ type: 'command', answer: 'docker network create appnet' }, 'docker network create backend').correct).toBe(false);
+  });
+
+  it('accepts a command alternative and shows the note’s command when none matches', () => {
+    const question = { type: 'command' as const, answer: 'docker ps -a', alternatives: ['docker container ls --all --quiet'] };
+    expect(gradeQuestion(question, 'docker container ls -aq').correct).toBe(true);
+    expect(gradeQuestion(question, 'docker ps').differences).toEqual(['missing flag --all']);
+  });
+
+  it('accepts a word alternative and reads flags with the prompt’s command', () => {
+    expect(gradeQuestion({ type: 'words', answer: 'containerd', alternatives: ['CRI-O'] }, 'cri-o')).toMatchObject({ correct: true, quality: 5 });
+    const flag = { type: 'cloze' as const, answer: '-d', prompt: 'Start the container in the background with docker run ___.' };
+    expect(gradeQuestion(flag, '--detach')).toMatchObject({ correct: true, quality: 5 });
+    expect(gradeQuestion(flag, '-D')).toMatchObject({ correct: false, quality: 1 });
+  });
+});
