@@ -43,12 +43,16 @@ function compileFile(file: NoteFile, result: CompileResult): void {
   const outline = buildOutline(parseMarkdown(split.body), topicPath(split.frontMatter.topic));
   const tags = split.frontMatter.tags;
   const consumed = new Set<NoteLine>();
+  const emittedKinds = new Map<number, Set<CompiledCard['kind']>>();
   const touched = new Set<NoteLine>();
   const ctx: RuleContext = {
     emit: (draft) => {
       // Last line of defence: a heuristic fooled by odd text must not ship a card with a blank side.
-      if (isWellFormed(draft)) result.cards.push(toCard(draft, file.path, tags));
+      if (!isWellFormed(draft)) return;
+      result.cards.push(toCard(draft, file.path, tags));
+      emittedKinds.set(draft.line, (emittedKinds.get(draft.line) ?? new Set()).add(draft.kind));
     },
+    hasCard: (line, kinds) => kinds.some((kind) => emittedKinds.get(line)?.has(kind) ?? false),
     error: (line, message) => result.errors.push({ file: file.path, line, message }),
     warn: (line, message) => result.warnings.push({ file: file.path, line, message }),
     consume: (...lines) => lines.forEach((line) => consumed.add(line)),

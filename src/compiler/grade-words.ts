@@ -40,6 +40,7 @@ export interface WordGradeOptions {
 
 const MIN_TYPO_WORD = 6;
 const MIN_PLURAL_STEM = 3;
+const MAX_CHOICE_WORDS = 3;
 
 /** Abbreviations of Docker and Kubernetes writing, mapped to the word they stand for. */
 const SYNONYMS: Record<string, string> = {
@@ -51,12 +52,16 @@ const SYNONYMS: Record<string, string> = {
 };
 
 /** Nouns that only say what kind of thing the answer is; ".dockerignore" is ".dockerignore file". */
+// Not "daemon", "client", "plugin": "Docker daemon" and "network plugin" need their noun.
 const GENERIC_NOUNS = new Set([
   'file', 'command', 'subcommand', 'flag', 'option', 'instruction', 'directive', 'keyword', 'field', 'object',
-  'resource', 'tool', 'binary', 'utility', 'program', 'daemon', 'plugin', 'component', 'parameter', 'setting',
+  'resource', 'tool', 'parameter', 'setting',
 ]);
 
 const ARTICLES = new Set(['the', 'a', 'an']);
+
+// After a comma, what starts an explanation of the term rather than the next item of a list.
+const EXPLANATION_LEAD = /^(?:through|via|by|with|using|which|that|the|a|an|for|in|on|when|because|i\.e\.|e\.g\.)\s[^,]*$/i;
 
 // In parentheses, what introduces another answer rather than an explanation.
 const ALTERNATIVE_LEAD = /^(?:or|aka|a\.k\.a\.?|also|also called|also known as|i\.e\.?)\s+(.+)$/i;
@@ -88,7 +93,8 @@ export function gradeWords(expected: string, given: string, options: WordGradeOp
 /**
  * Every answer that counts: the answer itself; without its parentheses; what a parenthesis offers
  * instead ("(or CRI-O)", "(aka CRI)", an acronym, a flag); each side of "A or B", "A, B or C",
- * "A / B" and "-d/--detach"; and the same for each listed alternative.
+ * "A / B" and "-d/--detach"; a term before its explanation ("containerd, through the CRI"); and
+ * the same for each listed alternative.
  */
 export function acceptedAnswers(expected: string, alternatives: string[] = []): string[] {
   const accepted = new Set<string>();
@@ -104,21 +110,35 @@ function variantsOf(answer: string): string[] {
   if (bare !== answer.trim()) variants.push(bare);
   for (const [, inside = ''] of answer.matchAll(/\(([^()]*)\)/g)) {
     const offered = ALTERNATIVE_LEAD.exec(inside.trim())?.[1];
-    if (offered) variants.push(offered, ...splitChoices(offered));
+    if (offered && words(offered) <= MAX_CHOICE_WORDS) variants.push(offered, ...splitChoices(offered));
     else if (/^(?:[A-Z][A-Z0-9-]{1,9}s?|--?[A-Za-z][\w-]*)$/.test(inside.trim())) variants.push(inside.trim());
   }
   variants.push(...splitChoices(bare));
+  // "containerd, through the CRI": a short term followed by an explanation of it.
+  const explained = /^([^,]+),\s+(.+)$/.exec(bare);
+  if (explained && words(explained[1] ?? '') <= MAX_CHOICE_WORDS && EXPLANATION_LEAD.test(explained[2] ?? '')) {
+    variants.push(explained[1] ?? '');
+  }
   const flagPair = /^(--?[A-Za-z][\w-]*)\s*\/\s*(--?[A-Za-z][\w-]*)$/.exec(bare);
   if (flagPair) variants.push(flagPair[1] ?? '', flagPair[2] ?? '');
   return variants;
 }
 
-// "A or B", "either A or B", "A, B, or C", "A / B" → each choice; anything else → nothing.
+// "A or B", "either A or B", "A, B, or C", "A / B" → each choice; anything else → nothing. Only
+// short choices are terms: in "a folder kept on the host or in the cloud", "in the cloud" is not
+// an answer of its own.
 function splitChoices(text: string): string[] {
   const body = text.replace(/^either\s+/i, '');
-  if (/\s+or\s+/i.test(body)) return body.split(/\s*,\s*(?:or\s+)?|\s+or\s+/i);
-  if (/\s\/\s/.test(body)) return body.split(/\s+\/\s+/);
-  return [];
+  const choices = /\s+or\s+/i.test(body)
+    ? body.split(/\s*,\s*(?:or\s+)?|\s+or\s+/i)
+    : /\s\/\s/.test(body)
+      ? body.split(/\s+\/\s+/)
+      : [];
+  return choices.every((choice) => words(choice) <= MAX_CHOICE_WORDS) ? choices : [];
+}
+
+function words(text: string): number {
+  return text.trim().split(/\s+/).filter(Boolean).length;
 }
 
 function compare(want: Token[], got: Token[]): Verdict {
@@ -158,7 +178,7 @@ function tokens(text: string, table: FlagSpec[] | undefined): Token[] {
   const list: Token[] = [];
   let flagRun: Token[] = [];
   const endRun = (): void => {
-    list.push(...flagRun.sort((a, b) => a.key.localeCompare(b.key)));
+    list.push(...flagRun.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0)));
     flagRun = [];
   };
   for (const chunk of commandText(text).split(/\s+/)) {

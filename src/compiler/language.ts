@@ -34,8 +34,9 @@ function terms(text: string): Term[] {
   const known = cache.get(text);
   if (known) return known;
   const found: Term[] = [];
-  for (const sentence of nlp(text).json() as { terms: { text: string; tags: string[]; pre?: string; post?: string }[] }[]) {
-    for (const term of sentence.terms) found.push({ text: term.text, tags: term.tags, pre: term.pre ?? '', post: term.post ?? '' });
+  // The tagged document itself, not `.json()`: serialising it costs as much as tagging.
+  for (const sentence of nlp(text).docs) {
+    for (const term of sentence) found.push({ text: term.text, tags: [...(term.tags ?? [])], pre: term.pre, post: term.post });
   }
   if (cache.size > CACHE_LIMIT) cache.clear();
   cache.set(text, found);
@@ -103,11 +104,18 @@ function conjugate(text: string, tagged: Term[]): string {
 
 /** "run" → "runs", "push" → "pushes", "copy" → "copies": the verb's present third person. */
 export function thirdPerson(verb: string): string {
-  const conjugated = nlp(`they ${verb}`).verbs().conjugate()[0] as { PresentTense?: string } | undefined;
+  const key = verb.toLowerCase();
+  const known = conjugations.get(key);
+  if (known) return known;
+  const conjugated = nlp(`they ${key}`).verbs().conjugate()[0] as { PresentTense?: string } | undefined;
   const present = conjugated?.PresentTense;
   // compromise conjugates phrasal verbs whole ("checks out"); only the verb word is wanted here.
-  return present && !present.includes(' ') ? present : verb;
+  const result = present && !present.includes(' ') ? present : key;
+  if (conjugations.size < CACHE_LIMIT) conjugations.set(key, result);
+  return result;
 }
+
+const conjugations = new Map<string, string>();
 
 const NOUNISH = ['Noun', 'Adjective', 'Acronym', 'Value', 'ProperNoun', 'Possessive'];
 const BANNED = ['Verb', 'Adverb', 'Preposition', 'Conjunction', 'Pronoun', 'QuestionWord', 'Expression'];
@@ -161,7 +169,11 @@ export function singularOf(phrase: string): string {
 
 /** Sentences of a line, split by compromise (it knows "e.g." and "i.e." are no sentence ends). */
 export function sentencesOf(text: string): string[] {
-  return (nlp(text).sentences().out('array') as string[]).map((s) => s.trim()).filter((s) => s.length > 0);
+  // Most note lines are one sentence; only a stop followed by more words needs the tokenizer
+  // (which splits without tagging, a fraction of the cost).
+  if (!/[.!?]["')\]]*\s+\S/.test(text)) return text.trim() ? [text.trim()] : [];
+  const docs = nlp.tokenize(text).json() as { text: string }[];
+  return docs.map((doc) => doc.text.trim()).filter((s) => s.length > 0);
 }
 
 function lowerFirstWord(text: string): string {

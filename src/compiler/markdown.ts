@@ -23,9 +23,13 @@ function nodeText(node: Nodes): string {
       return node.value;
     case 'break':
       return ' ';
-    case 'image':
-      return node.alt ?? '';
     case 'html':
+      // `<br/>` separates words like a line break; other inline HTML is markup, not content.
+      return /^<br\s*\/?>$/i.test(node.value.trim()) ? ' ' : '';
+    // An image's alt text, struck-out text (the note corrects itself) and footnote marks are no
+    // part of what the line says.
+    case 'image':
+    case 'delete':
     case 'footnoteReference':
       return '';
     default:

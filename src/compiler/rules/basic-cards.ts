@@ -2,7 +2,7 @@ import type { NoteLine } from '../outline.js';
 import { plainText } from '../markdown.js';
 import { cleanAnswer, isExpansionOf, whatIs, wordCount } from '../phrasing.js';
 import { looksLikeCommand } from './command-text.js';
-import { isNounPhrase } from '../language.js';
+import { isNounPhrase, isPluralPhrase, singularOf } from '../language.js';
 import { type RuleContext, wordsOrReveal } from './rule-context.js';
 
 /**
@@ -73,24 +73,46 @@ export function definitionCard(line: NoteLine, ctx: RuleContext): boolean {
   const expansion = isExpansionOf(found.term, found.definition);
   ctx.emit({
     kind: 'basic',
-    prompt: expansion ? `What does ${found.term} stand for?` : whatIsIn(found.term, line),
+    prompt: expansion ? `What does ${found.term} stand for?` : whatIsIn(found.term, found.definition, line),
     answer: found.definition,
     answerMode: expansion ? 'words' : wordsOrReveal(found.definition),
     line: line.line,
     topic: line.topic,
+    confidence: definitionConfidence(found, line),
   });
   ctx.consume(line);
   return true;
 }
 
-// Under a plural label ("Restart policies") a bare term is ambiguous: "What is the always restart
-// policy?" says which "always" is meant.
-function whatIsIn(term: string, line: NoteLine): string {
-  const label = line.parent?.leadIn ? line.parent.text.replace(/[:\s]+$/, '') : '';
-  if (!/[^s]s$/.test(label) || wordCount(label) > 3 || wordCount(term) > 2) return whatIs(term);
-  const noun = label.replace(/ies$/, 'y').replace(/s$/, '');
-  const lowerNoun = /^[A-Z][a-z]/.test(noun) && !/^[A-Z][a-z]+[A-Z]/.test(noun) ? noun.charAt(0).toLowerCase() + noun.slice(1) : noun;
-  return `What is the ${term} ${lowerNoun}?`;
+// A short definition of a named term is the surest card there is; a paragraph is not one fact,
+// and a lone word in a list without a heading to say what it is cannot be asked unambiguously.
+function definitionConfidence(found: Definition, line: NoteLine): number {
+  const words = wordCount(found.definition);
+  let confidence = words > 40 ? 0.55 : words > 25 ? 0.7 : 0.85;
+  if (/^[a-z-]+$/.test(found.term) && line.siblings.length >= 3 && !contextOf(line)) confidence -= 0.3;
+  return confidence;
+}
+
+// A list item's term is asked within its list's label or heading: under "Restart policies", "What
+// is the always restart policy?"; under "apiVersion", "What is the apiVersion of Pod?"; a lone
+// lowercase word keeps its context in brackets. Without it "What is no?" could mean anything.
+function whatIsIn(term: string, definition: string, line: NoteLine): string {
+  const label = contextOf(line);
+  if (!label || wordCount(label) > 3 || label.toLowerCase().includes(term.toLowerCase())) return whatIs(term);
+  if (isPluralPhrase(label) && wordCount(term) <= 2) return `What is the ${term} ${lowerCommon(singularOf(label))}?`;
+  if (wordCount(definition) <= 3 && wordCount(term) <= 2 && wordCount(label) <= 2 && !isPluralPhrase(label)) return `What is the ${label} of ${term}?`;
+  if (/^[a-z-]+$/.test(term) && wordCount(term) === 1) return `What is ${term} (${label})?`;
+  return whatIs(term);
+}
+
+function contextOf(line: NoteLine): string | undefined {
+  if (line.parent?.leadIn) return line.parent.text.replace(/[:\s*]+$/, '').trim();
+  if (!line.parent && line.siblings.length >= 3) return line.topic[line.topic.length - 1];
+  return undefined;
+}
+
+function lowerCommon(noun: string): string {
+  return /^[A-Z][a-z]/.test(noun) && !/^[A-Z][a-z]+[A-Z]/.test(noun) ? noun.charAt(0).toLowerCase() + noun.slice(1) : noun;
 }
 
 /** "**ReplicaSet**" with one child bullet that says what it is → "What is ReplicaSet?". */

@@ -40,10 +40,17 @@ function choicesFor(entries: Entry[], siblings: NoteLine[], ctx: RuleContext): v
   const names = uniqueNames(entries);
   if (names.length < MIN_OPTIONS) return;
   const group = groupNoun(entries, siblings[0]);
+  // Two items described alike ("v1", "v1") would make two right options.
+  const described = new Map<string, number>();
+  for (const entry of entries) if (entry.predicate) described.set(entry.predicate.toLowerCase(), (described.get(entry.predicate.toLowerCase()) ?? 0) + 1);
   let emitted = false;
   for (const entry of entries) {
-    if (!entry.predicate) continue;
+    if (!entry.predicate || (described.get(entry.predicate.toLowerCase()) ?? 0) > 1) continue;
+    // A cloze of the same line already asks for this name from its description.
+    const told = [entry.line, ...entry.line.children.slice(0, 1)];
+    if (told.some((line) => ctx.hasCard(line.line, ['cloze', 'command']))) continue;
     const predicate = blankName(entry.predicate, entry.name);
+    if (wordCount(predicate.replace(/^is described as /, '')) < 2) continue;
     const prompt = group ? `Which ${group} ${predicate}?` : `Which of these ${predicate}?`;
     if (prompt.length > MAX_PROMPT) continue;
     const key = `${prompt}\u0000${entry.name}`;

@@ -29,6 +29,8 @@ export interface RuleContext {
   isConsumed(line: NoteLine): boolean;
   /** Marks lines that contributed (as an option, a description) without being consumed. */
   touch(...lines: NoteLine[]): void;
+  /** Whether a card of one of these kinds was already emitted for this note line. */
+  hasCard(line: number, kinds: readonly CardKind[]): boolean;
 }
 
 /** Words in an answer short enough for a learner to type and be graded on. */
