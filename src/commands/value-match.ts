@@ -46,11 +46,12 @@ const KEYWORDS = new Set([
 
 /**
  * Placeholders written in capitals, the way `docker --help` does (`docker rm CONTAINER`,
- * `HOST_PORT:CONTAINER_PORT`): the last `_` part has to be one of these nouns.
+ * `HOST_PORT:CONTAINER_PORT`): the last `_` part has to be one of these nouns. PATH counts only
+ * in a compound (`SRC_PATH`), since `-e PATH=…` is a real variable.
  */
 const CAPITAL_PLACEHOLDERS = new Set([
   'IMAGE', 'CONTAINER', 'NAME', 'ID', 'PORT', 'TAG', 'PATH', 'FILE', 'DIR', 'POD', 'DEPLOYMENT', 'NAMESPACE',
-  'NODE', 'VOLUME', 'NETWORK', 'SERVICE', 'COMMAND', 'REPLICAS', 'NUMBER', 'COUNT', 'KEY', 'VALUE', 'URL', 'USER',
+  'NODE', 'VOLUME', 'NETWORK', 'SERVICE', 'COMMAND', 'REPLICAS', 'NUMBER', 'COUNT', 'KEY', 'VALUE', 'URL',
 ]);
 
 const NUMBER = '\\d+';
@@ -123,7 +124,7 @@ export function valueMatcher(expected: string, facts: PromptFacts | undefined, r
   return {
     exact,
     matches: (given) => {
-      if (exact) return given === expected;
+      if (given === expected || exact) return given === expected;
       const match = regex.exec(given);
       // A part any name would do still cannot be answered with vocabulary (`host`, `always`).
       return match !== null && freeGroups.every((group) => !KEYWORDS.has((match[group] ?? '').toLowerCase()));
@@ -174,7 +175,7 @@ function placeholderPattern(name: string): string {
 }
 
 function isCapitalPlaceholder(word: string): boolean {
-  if (!/^[A-Z][A-Z_]*[A-Z]$/.test(word)) return false;
+  if (!/^[A-Z][A-Z_]*[A-Z]$/.test(word) || word === 'PATH') return false;
   return CAPITAL_PLACEHOLDERS.has(word.split('_').pop() ?? '');
 }
 

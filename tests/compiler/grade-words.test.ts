@@ -65,12 +65,17 @@ describe('alternatives', () => {
     ['cgroups / control groups', 'control groups'],
     ['Container Runtime Interface (CRI)', 'CRI'],
     ['ClusterIP (the default)', 'ClusterIP'],
+    ['containerd (or CRI-O), through the CRI', 'containerd'],
   ])('accepts each alternative written in %s, such as %s', (expected, given) => {
     expect(gradeWords(expected, given)).toMatchObject({ correct: true, typo: false });
   });
 
-  it('does not take an explanation in parentheses for an answer', () => {
+  it('does not take an explanation in parentheses, or part of a sentence, for an answer', () => {
     expect(gradeWords('ClusterIP (the default)', 'the default').correct).toBe(false);
+    expect(gradeWords('a folder that is kept on the host or in the cloud', 'in the cloud').correct).toBe(false);
+    expect(gradeWords('default, kube-system, kube-public', 'default').correct).toBe(false);
+    expect(gradeWords('ClusterIP, NodePort, LoadBalancer, Ingress', 'ClusterIP').correct).toBe(false);
+    expect(gradeWords('0.5 cpu, 256 Mi memory', '0.5 cpu').correct).toBe(false);
   });
 
   it('accepts the alternatives a card lists, and shows the diff against the one matched', () => {
