@@ -29,17 +29,17 @@ export function splitDefinition(line: NoteLine): Definition | undefined {
     const boldText = plainText(first.children);
     const rest = plainText(line.nodes.slice(1));
     const inside = /^(.+?)\s*[:\-–—]$/.exec(boldText);
-    if (inside?.[1] && rest) return checked(inside[1], rest);
+    if (inside?.[1] && rest) return checked(inside[1], rest, line);
     const after = /^(?::|-|–|—|->|=>)\s*(.+)$/.exec(rest);
-    if (after?.[1]) return checked(boldText, after[1]);
+    if (after?.[1]) return checked(boldText, after[1], line);
     return undefined;
   }
   const match = /^(.+?)(?:\s+(?:-|–|—|->|=>)\s+|:\s+)(.+)$/.exec(line.text);
   if (!match?.[1] || !match[2]) return undefined;
-  return checked(match[1], match[2]);
+  return checked(match[1], match[2], line);
 }
 
-function checked(rawTerm: string, rawDefinition: string): Definition | undefined {
+function checked(rawTerm: string, rawDefinition: string, line: NoteLine): Definition | undefined {
   const term = rawTerm.replace(/[:\s]+$/, '').trim();
   const definition = cleanAnswer(rawDefinition);
   if (!term || !definition || /[.,;?!]$/.test(term) || /[.?!]\s/.test(term)) return undefined;
@@ -48,7 +48,9 @@ function checked(rawTerm: string, rawDefinition: string): Definition | undefined
   if (/^(?:it|this|they|you|we|there)\b/i.test(term)) return undefined; // a clause, not a term
   if (looksLikeCommand(definition) || looksLikeCommand(term)) return undefined;
   // A term is a name: a noun phrase, a flag or a word in code; never "For example" or "learn more at".
-  if (/[[\]=]/.test(term) || !isNounPhrase(term)) return undefined;
+  // In a list under a label ("Restart policies": no, always, on-failure) any short word names an option.
+  const option = wordCount(term) <= 2 && line.siblings.length >= 2 && contextOf(line) !== undefined;
+  if (/[[\]=]/.test(term) || !(option || isNounPhrase(term))) return undefined;
   // "Original src: https://…" points somewhere; "key: value: effect: …" is pasted YAML.
   if (/^\S*https?:\/\/\S+$/.test(definition) || (definition.match(/\b[\w.-]+:\s/g) ?? []).length >= 2) return undefined;
   return { term, definition };

@@ -1,5 +1,6 @@
 import type { NoteLine } from '../outline.js';
 import { cleanAnswer, isExpansionOf, splitSentences, wordCount } from '../phrasing.js';
+import { isPluralPhrase, singularOf } from '../language.js';
 import { seededRandom, seededShuffle } from '../seeded-random.js';
 import { codeLead, splitDefinition } from './basic-cards.js';
 import type { RuleContext } from './rule-context.js';
@@ -167,8 +168,9 @@ function groupNoun(entries: Entry[], first: NoteLine | undefined): string | unde
     return shared;
   }
   const parent = first?.parent;
-  const label = parent?.leadIn ? parent.text.replace(/[:\s]+$/, '') : undefined;
-  if (label && /[^s]s$/i.test(label) && wordCount(label) <= 3) return lowerCommonNoun(singular(label));
+  // The list's label, or for a top-level list the heading it sits under ("Restart policies").
+  const label = parent?.leadIn ? parent.text.replace(/[:\s]+$/, '') : !parent ? first?.topic[first.topic.length - 1] : undefined;
+  if (label && isPluralPhrase(label) && wordCount(label) <= 3) return lowerCommonNoun(singularOf(label));
   return undefined;
 }
 
@@ -176,10 +178,6 @@ function groupNoun(entries: Entry[], first: NoteLine | undefined): string | unde
 const PROPER = /^(?:Docker|Dockerfile|Kubernetes|Linux|Service|Pod|BSD|CRI|OCI)\b/;
 function lowerCommonNoun(noun: string): string {
   return PROPER.test(noun) ? noun : noun.charAt(0).toLowerCase() + noun.slice(1);
-}
-
-function singular(plural: string): string {
-  return plural.replace(/ies$/i, 'y').replace(/(?<=[^s])s$/i, '');
 }
 
 // Upper-case names (FROM, CMD) are matched case-sensitively so "from" in prose stays.
