@@ -40,22 +40,32 @@ export function scheduledCardWhere(cardId = 'cs.card_id', user = '@userId'): str
     AND NOT ${rejected(cardId, user)})`;
 }
 
+const unseen = (cardId: string) =>
+  `NOT EXISTS (SELECT 1 FROM card_states s WHERE s.user_id = @userId AND s.card_id = ${cardId} AND (s.due_day IS NOT NULL OR s.suspended = 1))`;
+
 /**
  * How many live cards the learner has never seen (no schedule, not suspended) and yet may not
- * meet: the unseen ones the rule above leaves out, i.e. rejected cards and drafts not accepted.
- * The new-card count subtracts this from its fast count of every unseen live card. It walks the
- * live drafts (partial index cards_live_drafts) and the learner's own rejections, never their
- * whole history.
+ * meet: the unseen ones the rule above leaves out, i.e. drafts not accepted (rejected or not) and
+ * rejected confident cards. The new-card count subtracts this from its fast count of every unseen
+ * live card. It walks the live drafts (partial index cards_live_drafts) and the learner's own
+ * rejections, never their whole history.
  */
-export const UNSEEN_HIDDEN_COUNT = `SELECT count(*) AS n FROM (
-    SELECT c.id FROM cards c INDEXED BY cards_live_drafts
-     WHERE c.draft = 1 AND c.retired_at IS NULL AND NOT ${accepted('c.id', '@userId')}
-    UNION
-    SELECT o.card_id FROM card_overrides o JOIN cards c ON c.id = o.card_id
-     WHERE o.user_id = @userId AND o.decision = 'rejected' AND c.retired_at IS NULL
-  ) h
-  WHERE NOT EXISTS (SELECT 1 FROM card_states s WHERE s.user_id = @userId AND s.card_id = h.id
-                      AND (s.due_day IS NOT NULL OR s.suspended = 1))`;
+export const UNSEEN_HIDDEN_COUNT = `SELECT
+    (SELECT count(*) FROM cards c INDEXED BY cards_live_drafts
+      WHERE c.draft = 1 AND c.retired_at IS NULL AND NOT ${accepted('c.id', '@userId')} AND ${unseen('c.id')})
+  + (SELECT count(*) FROM card_overrides o JOIN cards c ON c.id = o.card_id
+      WHERE o.user_id = @userId AND o.decision = 'rejected' AND c.draft = 0 AND c.retired_at IS NULL AND ${unseen('c.id')})
+  AS n`;
+
+/**
+ * An upper bound of UNSEEN_HIDDEN_COUNT from two index counts, with no probe per card: the live
+ * drafts plus the learner's rejections. When the new cards left even after subtracting this many
+ * are more than today's limit, the exact count is not needed.
+ */
+export const HIDDEN_AT_MOST = `SELECT
+    (SELECT count(*) FROM cards INDEXED BY cards_live_drafts WHERE draft = 1 AND retired_at IS NULL)
+  + (SELECT count(*) FROM card_overrides WHERE user_id = @userId AND decision = 'rejected')
+  AS n`;
 
 /** Whether one card is the learner's by the rule above (a missing card is not). */
 export function isLearnerCard(db: Database, userId: number, cardId: string): boolean {

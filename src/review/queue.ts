@@ -1,6 +1,6 @@
 import type { Database } from '../db/database.js';
 import type { Day } from '../scheduler/day.js';
-import { EDITED_ANSWER, EDITED_PROMPT, learnerCardWhere, learnerEditsJoin, scheduledCardWhere, UNSEEN_HIDDEN_COUNT } from '../drafts/learner-cards.js';
+import { EDITED_ANSWER, EDITED_PROMPT, learnerCardWhere, learnerEditsJoin, scheduledCardWhere, HIDDEN_AT_MOST, UNSEEN_HIDDEN_COUNT } from '../drafts/learner-cards.js';
 
 export interface DailyLimits {
   newCardsPerDay: number;
@@ -87,9 +87,10 @@ const DRILL_WHERE = `cs.user_id = @userId AND cs.drill_day = @today AND cs.suspe
  * O(1)-ish lookup or a walk over few rows: the table count, the few retired cards, the learner's
  * seen count that triggers keep (migration 012), the live drafts and the learner's rejections.
  * Looking for cards *without* a state instead visits every card the learner has already seen,
- * which was the review benchmark's main cost.
+ * which was the review benchmark's main cost. The page shows at most today's limit, so the
+ * hidden cards are counted one by one only when they could bring the count below `atMost`.
  */
-function countNew(db: Database, userId: number): number {
+function countNew(db: Database, userId: number, atMost: number): number {
   const total = db.first<{ n: number }>('SELECT count(*) AS n FROM cards')?.n ?? 0;
   const retired = db.first<{ n: number }>('SELECT count(*) AS n FROM cards INDEXED BY cards_retired WHERE retired_at IS NOT NULL')?.n ?? 0;
   const seen = db.first<{ seen: number }>('SELECT seen FROM learner_seen_counts WHERE user_id = ?', [userId])?.seen ?? 0;
@@ -101,8 +102,11 @@ function countNew(db: Database, userId: number): number {
         WHERE c.retired_at IS NOT NULL AND (cs.due_day IS NOT NULL OR cs.suspended = 1)`,
       [userId],
     )?.n ?? 0;
+  const unseenLive = total - retired - (seen - seenRetired);
+  const mostHidden = db.first<{ n: number }>(HIDDEN_AT_MOST, { userId })?.n ?? 0;
+  if (unseenLive - mostHidden >= atMost) return atMost;
   const hidden = db.first<{ n: number }>(UNSEEN_HIDDEN_COUNT, { userId })?.n ?? 0;
-  return total - retired - (seen - seenRetired) - hidden;
+  return Math.min(atMost, unseenLive - hidden);
 }
 
 /** New cards within a class's topics: the straightforward count, as scopes are for classes. */
@@ -126,7 +130,7 @@ export function queueCounts(db: Database, userId: number, today: Day, limits: Da
     : `card_states cs INDEXED BY card_states_seen WHERE ${DUE_WHERE}`;
   const due =
     remaining.reviews === 0 ? 0 : (db.first<{ n: number }>(`SELECT count(*) AS n FROM (SELECT 1 FROM ${dueFrom} LIMIT @limit)`, params)?.n ?? 0);
-  const unseen = () => (limits.topics ? countNewInTopics(db, userId, limits) : countNew(db, userId));
+  const unseen = () => (limits.topics ? countNewInTopics(db, userId, limits) : countNew(db, userId, remaining.newCards));
   const fresh = remaining.newCards === 0 ? 0 : Math.min(unseen(), remaining.newCards);
   const drill =
     db.first<{ n: number }>(

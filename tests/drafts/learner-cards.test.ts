@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { CompiledCard, NoteFile } from '../../src/compiler/types.js';
+import type { StoredCardRow } from '../../src/content/card.js';
 import { writeCards } from '../../src/content/store.js';
 import { syncNotes } from '../../src/content/sync.js';
 import { openDatabase, type Database } from '../../src/db/database.js';
@@ -71,7 +72,7 @@ describe('the learner-cards rule', () => {
       { id: 'd1', confidence: 0.9, draft: 0, alternatives: '["thing one"]', updated_at: 1 },
       { id: 'd2', confidence: 0.3, draft: 1, alternatives: null, updated_at: 1 },
     ]);
-    const stored = new Map(db.all<never>('SELECT * FROM cards').map((row: { id: string }) => [row.id, row] as const));
+    const stored = new Map(db.all<StoredCardRow>('SELECT * FROM cards').map((row) => [row.id, row] as const));
     writeCards(db, { assignments: [{ card: card(1, 0.9, { alternatives: ['thing one'] }), id: 'd1' }, { card: card(2, 0.7), id: 'd2' }], retiredIds: [], stored }, 2);
     expect(rows().map((row) => [row.id, row.draft, row.updated_at])).toEqual([
       ['d1', 0, 1],
@@ -143,6 +144,11 @@ describe('the learner-cards rule', () => {
     // d2/d7 rejected, d3/d4 seen).
     expect(brute).toBe(5);
     expect(queueCounts(db, ada, TODAY, limits).new).toBe(5);
+    // Under a lower daily limit the count stops at what is left of it (two new cards were answered
+    // today), whether or not the drafts had to be counted one by one.
+    expect(queueCounts(db, ada, TODAY, { ...limits, newCardsPerDay: 4 }).new).toBe(2);
+    expect(queueCounts(db, ada, TODAY, { ...limits, newCardsPerDay: 7 }).new).toBe(5);
+    expect(queueCounts(db, ada, TODAY, { ...limits, newCardsPerDay: 8 }).new).toBe(5);
     expect(walkNew(db, ada)).toEqual(['d5', 'd6', 'd8', 'd9', 'd12']);
   });
 
