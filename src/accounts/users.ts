@@ -100,11 +100,14 @@ export class UserService {
     return id === undefined ? undefined : this.byId(id);
   }
 
-  /** The user whose username and password match, or undefined (same time either way). */
-  async authenticate(username: string, password: string): Promise<User | undefined> {
+  /**
+   * The user whose username and password match, or undefined (same time either way).
+   * `turnKey` (the caller's address or account) is whose turn it is at the hashing gate.
+   */
+  async authenticate(username: string, password: string, turnKey = ''): Promise<User | undefined> {
     const row = this.db.first<UserRow>(`SELECT ${COLUMNS} FROM users WHERE username = ?`, [username]);
     // Hash against a dummy when the user does not exist so timing does not reveal usernames.
-    const ok = await verifyPassword(password, row?.password_hash ?? DUMMY_HASH);
+    const ok = await verifyPassword(password, row?.password_hash ?? DUMMY_HASH, turnKey);
     return row && ok ? toUser(row) : undefined;
   }
 

@@ -12,19 +12,25 @@ const require = createRequire(import.meta.url);
 const XTERM_DIR = dirname(require.resolve('@xterm/xterm/package.json'));
 const FIT_DIR = dirname(require.resolve('@xterm/addon-fit/package.json'));
 
-/** The only files served from node_modules: the browser needs these three and nothing else. */
-const VENDOR_FILES: Record<string, string> = {
-  'xterm.mjs': join(XTERM_DIR, 'lib', 'xterm.mjs'),
-  'xterm.css': join(XTERM_DIR, 'css', 'xterm.css'),
-  'addon-fit.mjs': join(FIT_DIR, 'lib', 'addon-fit.mjs'),
-};
+/**
+ * The only files served from node_modules: the browser needs these three and nothing else. A Map,
+ * not an object literal, so `constructor` or `__proto__` in the URL finds nothing rather than
+ * something from Object's prototype.
+ */
+const VENDOR_FILES = new Map<string, string>([
+  ['xterm.mjs', join(XTERM_DIR, 'lib', 'xterm.mjs')],
+  ['xterm.css', join(XTERM_DIR, 'css', 'xterm.css')],
+  ['addon-fit.mjs', join(FIT_DIR, 'lib', 'addon-fit.mjs')],
+]);
 
 /** `/vendor/xterm/<file>`: xterm.js served by Deckhand itself (no CDN; CSP is `'self'`). */
 export function xtermAssets(): Router {
   const router = Router();
   router.get('/vendor/xterm/:file', (req, res, next) => {
-    const path = VENDOR_FILES[String(req.params.file)];
+    const path = VENDOR_FILES.get(String(req.params.file));
     if (!path) return next();
+    // The app marks its responses no-store; these files change only with the package.
+    res.removeHeader('Cache-Control');
     res.sendFile(path, { maxAge: '1d', headers: { 'X-Content-Type-Options': 'nosniff' } });
   });
   return router;

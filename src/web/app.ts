@@ -19,6 +19,7 @@ import { joinRoutes, requireChosenPassword } from './routes/join-routes.js';
 import { quizRoutes } from './routes/quiz-routes.js';
 import { reviewRoutes } from './routes/review-routes.js';
 import { statsRoutes } from './routes/stats-routes.js';
+import { allowedHostsOnly, noStore } from './security.js';
 import { loadSession, requireSetUp } from './session.js';
 import { portProxyRoutes } from '../port-proxy/port-proxy.js';
 import { classroomSandboxes } from '../sandbox/isolated/classroom-deps.js';
@@ -27,8 +28,8 @@ import { terminalRoutes, xtermAssets } from '../terminal/terminal-routes.js';
 export const VIEWS_DIR = fileURLToPath(new URL('../../views', import.meta.url));
 
 /**
- * Builds the express app from its dependencies. Order matters: security headers → body and
- * cookies → who is this → CSRF → routes → one error handler.
+ * Builds the express app from its dependencies. Order matters: security headers → allowed Host →
+ * static files → no-store → body and cookies → who is this → CSRF → routes → one error handler.
  */
 export function createApp(deps: AppDeps): Express {
   const app = express();
@@ -37,7 +38,8 @@ export function createApp(deps: AppDeps): Express {
   // Express caches compiled templates only when NODE_ENV=production; Deckhand caches them always,
   // except in development (npm run dev), where an edited template shows on the next request.
   app.set('view cache', !deps.config.watchContent);
-  app.set('trust proxy', 'loopback');
+  // Off unless DECKHAND_TRUST_PROXY names the proxies: otherwise anyone could pick their address.
+  app.set('trust proxy', deps.config.trustProxy);
   app.disable('x-powered-by');
 
   app.use(
@@ -62,7 +64,9 @@ export function createApp(deps: AppDeps): Express {
     res.locals.title = 'Deckhand';
     next();
   });
+  app.use(allowedHostsOnly(deps.config.allowedHosts));
   app.use('/static', express.static(`${VIEWS_DIR}/static`, { maxAge: '1h', index: false }));
+  app.use(noStore);
   app.use(express.urlencoded({ extended: false, limit: '64kb' }));
   app.use(express.json({ limit: '64kb' }));
   app.use(cookieParser());

@@ -1,8 +1,10 @@
 import type { NextFunction, Request, Response } from 'express';
 import type { SessionService } from '../accounts/sessions.js';
+import { FailureCounter } from '../accounts/failure-counter.js';
 import type { UserService } from '../accounts/users.js';
 import { can, type Action } from '../authz/policy.js';
-import { forbidden, unauthorized } from '../errors/app-error.js';
+import { forbidden, tooManyRequests, unauthorized } from '../errors/app-error.js';
+import type { AppDeps } from './app-deps.js';
 
 export const SESSION_COOKIE = 'dh_session';
 
@@ -55,4 +57,38 @@ export function requireAllowed(action: Action) {
     if (!req.user) return next(unauthorized());
     next(can(req.user, action) ? undefined : forbidden('Only an instructor can do this.'));
   };
+}
+
+const SIGN_IN_WINDOW_MS = 15 * 60_000;
+const failureCounters = new WeakMap<object, FailureCounter>();
+
+/**
+ * Failed password checks per username, one counter per app: the sign-in form and the
+ * current-password check of /account/password count together. Keyed by the account rather than
+ * the address, so a rotating X-Forwarded-For gains nothing, and one address's failures never lock
+ * out another learner's correct password (a classroom shares one address).
+ */
+export function failedPasswordChecks(deps: Pick<AppDeps, 'config' | 'clock'>): FailureCounter {
+  let counter = failureCounters.get(deps);
+  if (!counter) {
+    counter = new FailureCounter(deps.config.loginAttemptsPer15Min, SIGN_IN_WINDOW_MS, deps.clock);
+    failureCounters.set(deps, counter);
+  }
+  return counter;
+}
+
+/** The counter's key for a typed username: case and spaces do not make a new one. */
+export const accountKey = (username: string) => username.trim().toLowerCase();
+
+/**
+ * Throws 429 while the account has used up its failed checks. It is asked before the password is
+ * checked, so a right guess after the limit is refused like a wrong one and tells nothing.
+ */
+export function requirePasswordChecksLeft(counter: FailureCounter, username: string): void {
+  const waitMs = counter.retryAfterMs(accountKey(username));
+  if (waitMs <= 0) return;
+  const minutes = Math.max(1, Math.ceil(waitMs / 60_000));
+  throw tooManyRequests(
+    `Too many wrong passwords for this account. Wait ${minutes} minute${minutes === 1 ? '' : 's'} and try again, or ask your instructor to reset the password.`,
+  );
 }

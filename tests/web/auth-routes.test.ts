@@ -81,7 +81,7 @@ describe('first visit and accounts', () => {
     const t = buildTestApp();
     const agent = request.agent(t.app);
     const page = await agent.get('/setup');
-    const res = await agent.post('/setup').type('form').send({ _csrf: csrfFrom(page.text), username: 'grace', password: 'password123' });
+    const res = await agent.post('/setup').type('form').send({ _csrf: csrfFrom(page.text), username: 'grace', password: 'tidal lantern' });
     const cookie = ([] as string[]).concat(res.headers['set-cookie'] ?? []).find((c) => c.startsWith('dh_session='));
     expect(cookie).toMatch(/HttpOnly/);
     expect(cookie).toMatch(/SameSite=Lax/);

@@ -1,19 +1,22 @@
 import { Router, type Request, type Response } from 'express';
-import { rateLimit } from 'express-rate-limit';
 import { z } from 'zod';
-import { AppError, tooManyRequests } from '../../errors/app-error.js';
+import { requireAcceptablePassword } from '../../accounts/password-policy.js';
+import { isSetupToken } from '../../accounts/setup-token.js';
+import { AppError } from '../../errors/app-error.js';
 import { isValidTimeZone } from '../../scheduler/day.js';
 import type { AppDeps } from '../app-deps.js';
-import { SESSION_COOKIE, setSessionCookie } from '../session.js';
+import { accountKey, failedPasswordChecks, requirePasswordChecksLeft, SESSION_COOKIE, setSessionCookie } from '../session.js';
 import { Password, Username } from '../fields.js';
 import { parseInput } from '../validate.js';
-
 
 const SetupBody = z.object({
   username: Username,
   password: Password,
   timeZone: z.string().refine(isValidTimeZone, { error: 'is not a known time zone' }).optional(),
 });
+export const SETUP_TOKEN_NEEDED =
+  'This server listens on the network, so the first account needs the set-up link printed on the server\'s console when it started (it ends in ?token=…).';
+
 const LoginBody = z.object({ username: z.string().trim().min(1, { error: 'is required' }), password: z.string().min(1, { error: 'is required' }), next: z.string().optional() });
 
 /** Only same-site paths are followed after signing in, never another host. */
@@ -36,16 +39,37 @@ export function authRoutes(deps: AppDeps): Router {
     setSessionCookie(res, session.token, session.expiresAt - issuedAt, deps.config.secureCookies);
   };
 
-  router.get('/setup', (_req, res) => {
+  // Beyond loopback, the first account is the instructor's for whoever holds the console's token.
+  const tokenNeeded = deps.config.listensBeyondLoopback;
+  const renderSetup = (res: Response, status: number, fields: { error?: string; username?: string; timeZone?: string; token?: string }) =>
+    res.status(status).render('setup', {
+      title: 'Welcome to Deckhand',
+      error: fields.error,
+      username: fields.username ?? '',
+      timeZone: fields.timeZone ?? deps.config.timeZone,
+      token: fields.token ?? '',
+      tokenMissing: false,
+    });
+
+  router.get('/setup', (req, res) => {
     if (deps.users.count() > 0) return res.redirect(303, '/login');
-    res.render('setup', { title: 'Welcome to Deckhand', error: undefined, username: '', timeZone: deps.config.timeZone });
+    const token = typeof req.query.token === 'string' ? req.query.token : '';
+    if (tokenNeeded && !isSetupToken(deps.db, token)) {
+      return res.status(403).render('setup', { title: 'Welcome to Deckhand', error: SETUP_TOKEN_NEEDED, tokenMissing: true, username: '', timeZone: '', token: '' });
+    }
+    renderSetup(res, 200, { token });
   });
 
   router.post('/setup', async (req, res) => {
     if (deps.users.count() > 0) return res.redirect(303, '/login');
     const raw = req.body as Record<string, unknown>;
+    const text = (key: string) => (typeof raw[key] === 'string' ? raw[key] : undefined);
+    if (tokenNeeded && !isSetupToken(deps.db, raw.token)) {
+      return res.status(403).render('setup', { title: 'Welcome to Deckhand', error: SETUP_TOKEN_NEEDED, tokenMissing: true, username: '', timeZone: '', token: '' });
+    }
     try {
       const body = parseInput(SetupBody, raw);
+      requireAcceptablePassword(body.password, body.username);
       const user = await deps.users.createFirst({
         username: body.username,
         password: body.password,
@@ -56,12 +80,7 @@ export function authRoutes(deps: AppDeps): Router {
       signIn(res, user.id);
       res.redirect(303, '/');
     } catch (error) {
-      res.status(400).render('setup', {
-        title: 'Welcome to Deckhand',
-        error: formError(error),
-        username: typeof raw.username === 'string' ? raw.username : '',
-        timeZone: typeof raw.timeZone === 'string' ? raw.timeZone : deps.config.timeZone,
-      });
+      renderSetup(res, 400, { error: formError(error), username: text('username'), timeZone: text('timeZone'), token: text('token') });
     }
   });
 
@@ -71,23 +90,20 @@ export function authRoutes(deps: AppDeps): Router {
     res.render('login', { title: 'Sign in', error: undefined, username: '', next });
   });
 
-  // Guessing passwords is slowed per address: a classroom shares one address, hence a generous limit.
-  const loginLimiter = rateLimit({
-    windowMs: 15 * 60_000,
-    limit: deps.config.loginAttemptsPer15Min,
-    standardHeaders: 'draft-8',
-    legacyHeaders: false,
-    skipSuccessfulRequests: true,
-    handler: (_req, _res, next) => next(tooManyRequests('Too many sign-in attempts. Wait a few minutes and try again.')),
-  });
+  // Guessing is slowed per account (see failedPasswordChecks), not per address.
+  const failures = failedPasswordChecks(deps);
 
-  router.post('/login', loginLimiter, async (req, res) => {
+  router.post('/login', async (req, res) => {
     const raw = req.body as Record<string, unknown>;
     const next = safeNext(typeof raw.next === 'string' ? raw.next : undefined);
     try {
       const body = parseInput(LoginBody, raw);
-      const user = await deps.users.authenticate(body.username, body.password);
-      if (!user) throw new AppError(401, 'bad_credentials', 'That username and password do not match.');
+      requirePasswordChecksLeft(failures, body.username);
+      const user = await deps.users.authenticate(body.username, body.password, req.ip ?? '');
+      if (!user) {
+        failures.record(accountKey(body.username));
+        throw new AppError(401, 'bad_credentials', 'That username and password do not match.');
+      }
       signIn(res, user.id);
       res.redirect(303, next);
     } catch (error) {

@@ -1,6 +1,7 @@
 import { Router, type NextFunction, type Request, type Response } from 'express';
 import { rateLimit } from 'express-rate-limit';
 import { z } from 'zod';
+import { requireAcceptablePassword } from '../../accounts/password-policy.js';
 import { UsernameTakenError } from '../../accounts/users.js';
 import { ClassService } from '../../classes/class-service.js';
 import { normalizeJoinCode } from '../../classes/join-code.js';
@@ -8,7 +9,7 @@ import { StudentAccounts } from '../../classes/student-accounts.js';
 import { AppError, badRequest, forbidden, tooManyRequests } from '../../errors/app-error.js';
 import type { AppDeps } from '../app-deps.js';
 import { currentUser } from '../request-context.js';
-import { requireUser, setSessionCookie } from '../session.js';
+import { accountKey, failedPasswordChecks, requirePasswordChecksLeft, requireUser, setSessionCookie } from '../session.js';
 import { Password, Username } from '../fields.js';
 import { parseInput } from '../validate.js';
 
@@ -50,9 +51,13 @@ export function joinRoutes(deps: AppDeps): Router {
   const students = new StudentAccounts(deps.db);
   const now = () => deps.clock().getTime();
 
-  /** The class a typed code opens, or a message the join page shows. */
-  const openClass = (typed: string) => {
+  /**
+   * The class a typed code opens, or a message the join page shows. A wrong code is marked on the
+   * response: only those count toward the per-address limit, not a refused password or a taken name.
+   */
+  const openClass = (typed: string, res: Response) => {
     const cls = classes.byJoinCode(normalizeJoinCode(typed));
+    if (!cls || !cls.joinEnabled) res.locals.wrongJoinCode = true;
     if (!cls) throw badRequest(WRONG_CODE);
     if (!cls.joinEnabled) throw forbidden(CLOSED_CODE);
     return cls;
@@ -65,26 +70,41 @@ export function joinRoutes(deps: AppDeps): Router {
 
   router.get('/join', (req, res) => render(req, res, 200));
 
-  // Codes are guessed by trying them: slowed per address like sign-in attempts.
+  // Codes are guessed by trying them: wrong codes are slowed per address.
   const joinLimiter = rateLimit({
     windowMs: 15 * 60_000,
     limit: deps.config.loginAttemptsPer15Min,
     standardHeaders: 'draft-8',
     legacyHeaders: false,
     skipSuccessfulRequests: true,
+    requestWasSuccessful: (_req, res) => res.locals.wrongJoinCode !== true,
+    // Without DECKHAND_TRUST_PROXY the header is ignored on purpose; no need to warn about it.
+    validate: { xForwardedForHeader: false },
     handler: (_req, _res, next) => next(tooManyRequests('Too many tries. Wait a few minutes and try again.')),
   });
+  // Accounts made by joining, per address: a leaked code must not become a thousand accounts.
+  const accountLimiter = rateLimit({
+    windowMs: 60 * 60_000,
+    limit: deps.config.joinsPerHour,
+    standardHeaders: 'draft-8',
+    legacyHeaders: false,
+    skipFailedRequests: true,
+    validate: { xForwardedForHeader: false },
+    handler: (_req, _res, next) =>
+      next(tooManyRequests('Too many accounts were made from this address in the last hour. Ask your instructor to add you, or try again later.')),
+  });
 
-  router.post('/join', joinLimiter, async (req, res) => {
+  router.post('/join', joinLimiter, accountLimiter, async (req, res) => {
     try {
       if (req.user) {
         if (req.user.role !== 'student') throw badRequest('You are signed in as an instructor; students join classes.');
-        const cls = openClass(parseInput(JoinCodeOnly, req.body).code);
+        const cls = openClass(parseInput(JoinCodeOnly, req.body).code, res);
         classes.addMember(cls.id, req.user.id, now());
         return res.redirect(303, '/');
       }
       const body = parseInput(JoinBody, req.body);
-      const cls = openClass(body.code);
+      const cls = openClass(body.code, res);
+      requireAcceptablePassword(body.password, body.username);
       let userId: number | undefined;
       try {
         [userId] = await students.createInClass(
@@ -106,6 +126,8 @@ export function joinRoutes(deps: AppDeps): Router {
     }
   });
 
+  const failures = failedPasswordChecks(deps);
+
   router.get('/account/password', requireUser, (req, res) => {
     res.render('account-password', { title: 'Choose a password', mustChange: students.mustChangePassword(currentUser(req).id), error: undefined });
   });
@@ -115,10 +137,16 @@ export function joinRoutes(deps: AppDeps): Router {
     const mustChange = students.mustChangePassword(user.id);
     try {
       const body = parseInput(PasswordBody, req.body);
-      // Someone who just signed in with a one-time password has proved it; others prove the current one.
-      if (!mustChange && !(await deps.users.authenticate(user.username, body.current ?? ''))) {
-        throw badRequest('current: that is not your current password');
+      // Someone who just signed in with a one-time password has proved it; others prove the current
+      // one, and wrong tries count with the account's failed sign-ins, so a borrowed session cannot guess.
+      if (!mustChange) {
+        requirePasswordChecksLeft(failures, user.username);
+        if (!(await deps.users.authenticate(user.username, body.current ?? '', `user:${user.id}`))) {
+          failures.record(accountKey(user.username));
+          throw badRequest('current: that is not your current password');
+        }
       }
+      requireAcceptablePassword(body.password, user.username);
       await students.choosePassword(user.id, body.password);
       // Every other session (a shared computer, a leaked one-time password) ends here.
       deps.sessions.destroyAllFor(user.id);
