@@ -5,7 +5,7 @@ import { authorCards } from './rules/author-cards.js';
 import { labelCard, questionCard, definitionCard } from './rules/basic-cards.js';
 import { choiceCards } from './rules/choice-cards.js';
 import { clozeCards, type SubjectMemory } from './rules/cloze-cards.js';
-import { codeBlockCard, flagCard, inlineCommandCard } from './rules/command-cards.js';
+import { codeBlockCard, flagCard, headingCommandCard, headingInlineCommandCard, inlineCommandCard } from './rules/command-cards.js';
 import { questionHeadingCard, questionHeadingCode, tableCards } from './rules/structure-cards.js';
 import type { CardDraft, RuleContext } from './rules/rule-context.js';
 import type { CompiledCard, CompileResult, NoteFile } from './types.js';
@@ -72,7 +72,7 @@ function runRules(outline: Outline, body: string, ctx: RuleContext): void {
   for (const code of outline.codes) {
     // CommonMark closes such a block where its container ends, as every renderer shows it.
     if (isUnterminatedFence(code.node, body)) ctx.warn(code.line, 'code block is never closed: add a closing ``` line');
-    void (questionHeadingCode(code, ctx) || codeBlockCard(code, ctx, intros));
+    void (questionHeadingCode(code, ctx) || codeBlockCard(code, ctx, intros) || headingCommandCard(code, ctx));
   }
   for (const table of outline.tables) tableCards(table, ctx);
   const memory: SubjectMemory = new Map();
@@ -85,6 +85,7 @@ function runRules(outline: Outline, body: string, ctx: RuleContext): void {
     }
     void (
       questionHeadingCard(line, ctx) ||
+      headingInlineCommandCard(line, ctx) ||
       questionCard(line, ctx) ||
       inlineCommandCard(line, ctx) ||
       flagCard(line, ctx) ||

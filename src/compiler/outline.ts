@@ -24,6 +24,8 @@ export interface NoteLine {
   describesCode: boolean;
   /** A heading phrased as a question ("What is a taint?") that this line, the first after it, answers. */
   question?: string;
+  /** The heading right above, when this line comes first under it ("## Check all containers"). */
+  heading?: string;
 }
 
 /** A fenced or indented code block with its neighbouring lines. */
@@ -41,6 +43,8 @@ export interface CodeBlock {
   heldBy?: NoteLine;
   /** A question heading the block answers on its own. */
   question?: string;
+  /** The heading right above, when the block comes first under it. */
+  heading?: string;
 }
 
 /** A pipe table: its header cells and rows of plain-text cells. */
@@ -76,6 +80,7 @@ const MAX_LABEL_WORDS = 4;
 export function buildOutline(root: Root, baseTopic: string[]): Outline {
   const outline: Outline = { lines: [], codes: [], tables: [] };
   let question: string | undefined;
+  let heading: string | undefined;
   const headings: HeadingEntry[] = [];
   let seenContent = false;
   let boldTopic: string | undefined;
@@ -92,7 +97,9 @@ export function buildOutline(root: Root, baseTopic: string[]): Outline {
     walkFlow(segment, { topic: topicNow() }, outline);
     segment = [];
     if (question) attachQuestion(question, outline.lines[lines], outline.codes[codes]);
+    else if (heading) attachHeading(heading, outline.lines[lines], outline.codes[codes]);
     question = undefined;
+    heading = undefined;
   };
   for (const node of root.children) {
     if (node.type === 'heading') {
@@ -102,6 +109,7 @@ export function buildOutline(root: Root, baseTopic: string[]): Outline {
       if (!seenContent) for (const h of headings) h.wrapper = true;
       const text = plainText(node.children);
       question = asQuestion(text);
+      heading = text;
       if (text) headings.push({ depth: node.depth, text, wrapper: false });
       boldTopic = undefined;
       continue;
@@ -256,6 +264,11 @@ function asQuestion(text: string): string | undefined {
 function attachQuestion(question: string, line: NoteLine | undefined, code: CodeBlock | undefined): void {
   if (line && (!code || line.line < code.line)) line.question = question;
   else if (code) code.question = question;
+}
+
+function attachHeading(text: string, line: NoteLine | undefined, code: CodeBlock | undefined): void {
+  if (line && (!code || line.line < code.line)) line.heading = text;
+  else if (code) code.heading = text;
 }
 
 function readTable(table: Table, topic: string[]): TableBlock {

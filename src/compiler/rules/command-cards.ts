@@ -139,6 +139,40 @@ function describingLine(code: CodeBlock, ctx: RuleContext, intros: ReadonlySet<N
   return undefined;
 }
 
+/**
+ * "## Check all containers" with a command right under it: the heading says what it does. A
+ * heading is a weaker describer than a sentence (it may name a section, "## Docker Info"), so
+ * only an instruction makes a confident card.
+ */
+export function headingCommandCard(code: CodeBlock, ctx: RuleContext): boolean {
+  if (!code.heading || code.before) return false;
+  const content = classifyCode(code.value, code.lang);
+  if (content.kind !== 'commands') return false;
+  const description = describeCommand(cleanHeading(code.heading));
+  if (!description || description.form === 'question') return false;
+  const answer = content.commands.map((entry) => entry.command).join('\n');
+  const confidence = confidenceOf(description, 0.75) - (content.commands.length > 1 ? 0.1 : 0);
+  emitCommand(description, answer, 'command', code.line, code.topic, confidence, ctx);
+  return true;
+}
+
+/** A paragraph that is only an inline command, first under a heading that says what it does. */
+export function headingInlineCommandCard(line: NoteLine, ctx: RuleContext): boolean {
+  const only = line.nodes.filter((node) => !(node.type === 'text' && !node.value.trim()));
+  const code = only[0];
+  if (!line.heading || only.length !== 1 || code?.type !== 'inlineCode' || !looksLikeCommand(code.value)) return false;
+  const description = describeCommand(cleanHeading(line.heading));
+  if (!description || description.form === 'question') return false;
+  emitCommand(description, stripPrompt(code.value).trim(), 'command', line.line, line.topic, confidenceOf(description, 0.75), ctx);
+  ctx.consume(line);
+  return true;
+}
+
+// "## 3. Run the build command", "## 6. Debug: Get inside a running container".
+function cleanHeading(text: string): string {
+  return text.replace(/^\s*(?:\d+[.)]\s*)+/, '').replace(/^(?:step \d+|debug|tip|bonus)\s*:\s*/i, '').trim();
+}
+
 function confidenceOf(description: CommandDescription, base: number): number {
   const byForm = { imperative: 1, 'third-person': 1, question: 0.95, 'noun-phrase': 0.8, other: 0.5 } as const;
   let confidence = base * byForm[description.form];
