@@ -16,7 +16,7 @@ export type Tokenized = { ok: true; words: string[] } | { ok: false; reason: str
  * A `<placeholder>` as notes write them: `<container-id>`, `<preferred port>`. Spaces are allowed
  * inside but not next to the brackets, so `sort <in.txt >out.txt` stays two redirections.
  */
-export const PLACEHOLDER = /<([A-Za-z](?:[\w .-]*[\w])?)>/g;
+export const PLACEHOLDER = /<([A-Za-z](?:[\w .-]*[\w])?)>/;
 
 // Private-use characters stand in for what shell-quote would misread; nobody types them.
 const OPEN = '\uE000';
@@ -30,7 +30,7 @@ export function tokenize(line: string): Tokenized {
   if (problem) return { ok: false, reason: problem };
   const placeholders: string[] = [];
   const protectedLine = joined
-    .replace(PLACEHOLDER, (whole) => `${OPEN}${placeholders.push(whole) - 1}${CLOSE}`)
+    .replace(new RegExp(PLACEHOLDER.source, 'g'), (whole) => `${OPEN}${placeholders.push(whole) - 1}${CLOSE}`)
     // POSIX starts a comment only at the start of a word; shell-quote does at any `#`.
     .replace(/(?<=[^\s|&;()<>])#/g, HASH);
   const restore = (text: string): string =>

@@ -55,10 +55,14 @@ const CAPITAL_PLACEHOLDERS = new Set([
 ]);
 
 const NUMBER = '\\d+';
-// A name may be a relative file name (`web.yaml`, `./k8s/app.yml`) or an image reference with a tag.
-const NAME = '(?:\\./)?[\\p{L}\\p{N}_][\\p{L}\\p{N}_.:@/-]*';
-const RELATIVE_PATH = '(?:\\.{1,2}|~)/[^\\s=,]*';
-const ANYTHING = '[^\\s-]\\S*?';
+// A name may be a relative file name (`web.yaml`, `./k8s/app.yml`); when it is the whole value it
+// may also carry a tag (`httpd:2.4` for an image). No `:` inside a part keeps matching linear.
+const NAME = '(?:\\./)?[\\p{L}\\p{N}_][\\p{L}\\p{N}_./-]*';
+const WHOLE_NAME = '(?:\\./)?[\\p{L}\\p{N}_][\\p{L}\\p{N}_.:@/-]*';
+const RELATIVE_PATH = '(?:\\.{1,2}|~)/[^\\s:=,@]*';
+// Any word that is not a flag, for a placeholder that is the whole value (`<image>` takes
+// `busybox:1.36`); a placeholder in a part of a value is matched by anyPart().
+const ANYTHING = '[^\\s-]\\S*';
 
 /** Reads what a prompt states; undefined when there is no prompt, so every value must match. */
 export function promptFacts(prompt: string | undefined): PromptFacts | undefined {
@@ -107,12 +111,12 @@ export function valueMatcher(expected: string, facts: PromptFacts | undefined, r
     if (isSeparator) {
       pattern += escape(segment);
     } else if (isCapitalPlaceholder(segment)) {
-      pattern += `(${placeholderPattern(segment)})`;
+      pattern += `(${placeholderPattern(segment, segments.length === 1 ? ANYTHING : anyPart(''))})`;
       groups++;
-    } else if (new RegExp(PLACEHOLDER.source).test(segment)) {
-      pattern += withPlaceholders(segment, () => groups++);
+    } else if (PLACEHOLDER.test(segment)) {
+      pattern += withPlaceholders(segment, segments.length === 1, () => groups++);
     } else if (facts && !rules.literal && !(rules.fixedTail && index === segments.length - 1) && isFree(segment, facts)) {
-      pattern += `(${shapeOf(segment)})`;
+      pattern += `(${segments.length === 1 && shapeOf(segment) === NAME ? WHOLE_NAME : shapeOf(segment)})`;
       freeGroups.push(++groups);
       freeParts.push(segment);
     } else {
@@ -158,20 +162,29 @@ function describe(expected: string, freeParts: string[]): string {
   return /^(?:\.{1,2}|~)\//.test(expected) ? `any path such as ${expected}` : `any name such as ${expected}`;
 }
 
-function withPlaceholders(segment: string, onSlot: () => unknown): string {
+function withPlaceholders(segment: string, whole: boolean, onSlot: () => unknown): string {
   let pattern = '';
   let last = 0;
   for (const match of segment.matchAll(new RegExp(PLACEHOLDER.source, 'g'))) {
-    pattern += `${escape(segment.slice(last, match.index))}(${placeholderPattern(match[1] ?? '')})`;
-    last = match.index + match[0].length;
+    const end = match.index + match[0].length;
+    const any = whole && match[0] === segment ? ANYTHING : anyPart(segment.charAt(end));
+    pattern += `${escape(segment.slice(last, match.index))}(${placeholderPattern(match[1] ?? '', any)})`;
+    last = end;
     onSlot();
   }
   return pattern + escape(segment.slice(last));
 }
 
-// A port, a count or a size is a number; anything else accepts any word that is not a flag.
-function placeholderPattern(name: string): string {
-  return /port|replica|count|number|\bnum\b|size|seconds|timeout|\buid\b|\bgid\b/i.test(name) ? NUMBER : ANYTHING;
+// A port, a count or a size is a number; anything else accepts `any`.
+function placeholderPattern(name: string, any: string): string {
+  return /port|replica|count|number|\bnum\b|size|seconds|timeout|\buid\b|\bgid\b/i.test(name) ? NUMBER : any;
+}
+
+// Part of a value, up to a separator or the literal character that follows the placeholder
+// (`<name>-data`), so that a value with several placeholders is matched in linear time.
+function anyPart(next: string): string {
+  const stop = `\\s:=,@${next.replace(/[\]\\^-]/g, '\\$&')}`;
+  return `[^${stop}\\-][^${stop}]*`;
 }
 
 function isCapitalPlaceholder(word: string): boolean {

@@ -68,3 +68,14 @@ describe('matching one value', () => {
     expect(isPlaceholder('web')).toBe(false);
   });
 });
+
+describe('matching long answers', () => {
+  it('takes linear time for values with several placeholders or open parts', () => {
+    const started = performance.now();
+    for (const expected of ['<a>:<b>:<c>', '<a>-<b>-<c>', '<a>.<b>.<c>']) {
+      expect(valueMatcher(expected, undefined).matches(`${'x-.:'.repeat(3000)} `)).toBe(false);
+    }
+    expect(valueMatcher('a:b:c:d:e', promptFacts('Which command?')).matches(`${'x:'.repeat(5000)}!`)).toBe(false);
+    expect(performance.now() - started).toBeLessThan(500);
+  });
+});
