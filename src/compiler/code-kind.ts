@@ -43,6 +43,8 @@ const PROGRAMS = new Set([
   'iptables', 'netstat', 'ss', 'nslookup', 'dig', 'ping', 'telnet', 'nc', 'sudo', 'su', 'env', 'printenv', 'kill',
   'pkill', 'history', 'which', 'man', 'tee', 'head', 'tail', 'less', 'more', 'vi', 'vim', 'nano', 'pip', 'python',
   'python3', 'go', 'make', 'mvn', 'gradle', 'java', 'skaffold', 'stern', 'k9s', 'kubectx', 'kubens', 'istioctl',
+  // The alias every CKA course sets up for kubectl.
+  'k',
 ]);
 
 const SHELL_LANGS = new Set(['', 'bash', 'sh', 'shell', 'console', 'zsh', 'shell-session', 'terminal', 'cmd', 'powershell', 'ps1', 'fish', 'text', 'txt', 'plaintext']);

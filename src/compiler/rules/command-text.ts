@@ -53,6 +53,18 @@ export function describeCommand(raw: string): CommandDescription | undefined {
     .replace(/[\s:.\-–—>]+$/, '')
     .trim();
   if (text.split(/\s+/).length < 2) return undefined;
+  // "If you want to find pods in the dev environment use" says its purpose in the clause.
+  const purpose = /^(?:if|when)\s+you\s+(?:want|need|wish|would like)\s+to\s+(.+?)(?:\s*,.*|\s+(?:use|run|do|try)\b.*)?$/i.exec(text);
+  if (purpose?.[1] && purpose[1].split(/\s+/).length >= 2) {
+    const read = readDescription(purpose[1]);
+    if (read.form === 'imperative') return { predicate: read.predicate, form: read.form, example };
+  }
+  // "If the pod is pending, check the scheduler": the instruction, with its condition after it.
+  const conditional = /^(?:if|when|once|after)\s+([^,]+),\s*(.+)$/i.exec(text);
+  if (conditional?.[1] && conditional[2]) {
+    const read = readDescription(conditional[2]);
+    if (read.form === 'imperative') return { predicate: `${read.predicate} when ${conditional[1]}`, form: read.form, example };
+  }
   const read = readDescription(text);
   return { predicate: read.predicate, form: read.form, example };
 }
