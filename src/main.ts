@@ -62,7 +62,7 @@ async function main(): Promise<void> {
     if (config.listensBeyondLoopback && deps.users.count() === 0) {
       // Printed, not logged: it must reach the person at the console whatever the log level.
       const wildcard = ['0.0.0.0', '::'].includes(config.host);
-      const host = wildcard ? (config.allowedHosts.find((name) => isIP(name) === 4 && !isLoopbackHost(name)) ?? 'localhost') : config.host;
+      const host = wildcard ? (config.allowedHosts.find((name) => isIP(name) === 4 && name !== '0.0.0.0' && !isLoopbackHost(name)) ?? 'localhost') : config.host;
       const origin = `http://${isIP(host) === 6 ? `[${host}]` : host}:${config.port}`;
       console.log(`Create the first (instructor) account at ${origin}/setup?token=${setupToken(db)}`);
     }
