@@ -20,7 +20,7 @@ export interface ValueMatcher {
   /** Whether only the value itself matches. */
   exact: boolean;
   matches(given: string): boolean;
-  /** The expected value for messages: `web`, or "a name such as web" when any name would do. */
+  /** The expected value for messages: `web`, or "any name such as web" when any name would do. */
   describe: string;
 }
 
