@@ -68,7 +68,10 @@ function compileFile(file: NoteFile, result: CompileResult): void {
 
 function runRules(outline: Outline, body: string, ctx: RuleContext): void {
   for (const line of outline.lines) authorCards(line, ctx);
-  const intros = new Set(outline.codes.flatMap((code) => (code.before ? [code.before] : [])));
+  // Lines that lead into a block (its list item, or a sentence ending in ":") belong to that block.
+  const intros = new Set(
+    outline.codes.flatMap((code) => (code.before && (code.heldBy === code.before || /[:\-–—>]\s*$/.test(code.before.text)) ? [code.before] : [])),
+  );
   for (const code of outline.codes) {
     // CommonMark closes such a block where its container ends, as every renderer shows it.
     if (isUnterminatedFence(code.node, body)) ctx.warn(code.line, 'code block is never closed: add a closing ``` line');

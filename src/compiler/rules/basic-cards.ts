@@ -101,6 +101,8 @@ function definitionConfidence(found: Definition, line: NoteLine): number {
 function whatIsIn(term: string, definition: string, line: NoteLine): string {
   const label = contextOf(line);
   if (!label || wordCount(label) > 3 || label.toLowerCase().includes(term.toLowerCase())) return whatIs(term);
+  // "4 types: ClusterIP, NodePort, …" under "Service": a count names nothing without its label.
+  if (/^\d+\s+\w+s$/.test(term)) return `What are the ${term} of ${label}?`;
   if (isPluralPhrase(label) && wordCount(term) <= 2) return `What is the ${term} ${lowerCommon(singularOf(label))}?`;
   if (wordCount(definition) <= 3 && wordCount(term) <= 2 && wordCount(label) <= 2 && !isPluralPhrase(label)) return `What is the ${label} of ${term}?`;
   if (/^[a-z-]+$/.test(term) && wordCount(term) === 1) return `What is ${term} (${label})?`;

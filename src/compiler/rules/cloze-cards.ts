@@ -1,5 +1,5 @@
 import type { NoteLine } from '../outline.js';
-import { isNounPhrase, isPluralPhrase, sentencesOf, splitClause } from '../language.js';
+import { isNounPhrase, isPluralPhrase, readDescription, sentencesOf, splitClause } from '../language.js';
 import { cleanAnswer, wordCount } from '../phrasing.js';
 import { codeLead } from './basic-cards.js';
 import { looksLikeCommand } from './command-text.js';
@@ -42,6 +42,7 @@ export function clozeCards(line: NoteLine, ctx: RuleContext, memory: SubjectMemo
     ctx.consume(line);
     return true;
   }
+  if (labelPredicateCloze(line, ctx)) return true;
   let previousSubject = inheritedSubject(line, memory);
   let emitted = false;
   for (const sentence of sentencesOf(line.text)) {
@@ -78,6 +79,23 @@ export function clozeCards(line: NoteLine, ctx: RuleContext, memory: SubjectMemo
   }
   if (emitted) ctx.consume(line);
   return emitted;
+}
+
+/**
+ * "**Docker**" › "uses namespaces and cgroups": a bullet that starts with its verb says something
+ * about the label it sits under, the explicit antecedent a reader has in mind.
+ */
+function labelPredicateCloze(line: NoteLine, ctx: RuleContext): boolean {
+  const parent = line.parent;
+  if (!parent?.leadIn) return false;
+  const label = parent.text.replace(/[:\s*]+$/, '').replace(/^(?:the|a|an)\s+/i, '').trim();
+  const sentence = (sentencesOf(line.text)[0] ?? '').replace(/[.;]$/, '');
+  if (!label || wordCount(sentence) < 3 || !isNounPhrase(label)) return false;
+  const read = readDescription(sentence);
+  if (read.form !== 'third-person') return false;
+  emitCloze(line, ctx, `___ ${blank(read.predicate, label)}`, label, lengthPenalty(0.75, sentence));
+  ctx.consume(line);
+  return true;
 }
 
 // A sentence of thirty words is a paragraph to recall, not a term.

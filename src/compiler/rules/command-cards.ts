@@ -132,7 +132,7 @@ function describingLine(code: CodeBlock, ctx: RuleContext, intros: ReadonlySet<N
     if (description) return { line: before, description, confidence: confidenceOf(description, 0.85) };
   }
   const after = code.after;
-  if (!before && usable(after) && !intros.has(after) && !/:\s*$/.test(after.text)) {
+  if (usable(after) && !intros.has(after) && !/:\s*$/.test(after.text)) {
     const description = describeCommand(sentencesOf(after.text)[0] ?? after.text);
     if (description) return { line: after, description, confidence: confidenceOf(description, 0.75) };
   }
