@@ -31,13 +31,16 @@ export interface ParsedCommand {
 }
 
 const PROGRAMS: Record<string, ProgramSpec> = { docker: DOCKER, kubectl: KUBECTL };
+// `alias k=kubectl` is the first line of every CKA course; notes and learners use both.
+const PROGRAM_ALIASES: Record<string, string> = { k: 'kubectl' };
 const MAX_PATH_WORDS = 4;
 
 /** Parses a command line, or returns undefined for other programs and shell constructs. */
 export function parseCommand(line: string): ParsedCommand | undefined {
   const tokens = tokenize(stripPrompt(line));
   if (!tokens.ok) return undefined;
-  const [program = '', ...words] = tokens.words;
+  const [typed = '', ...words] = tokens.words;
+  const program = PROGRAM_ALIASES[typed] ?? typed;
   const spec = PROGRAMS[program];
   if (!spec) return undefined;
 

@@ -158,3 +158,10 @@ describe('pasted prompts and sudo', () => {
     },
   );
 });
+
+describe('the k alias', () => {
+  it('grades `k get pods -n kube-system` as kubectl, both ways', () => {
+    expect(commandsEquivalent('k get pods -n kube-system', 'kubectl get po --namespace kube-system').equal).toBe(true);
+    expect(commandsEquivalent('kubectl get pods -n kube-system', 'k get pods -n default').equal).toBe(false);
+  });
+});
