@@ -1,7 +1,8 @@
-import { readdirSync, readFileSync } from 'node:fs';
-import { basename, join } from 'node:path';
-import { isMap, isNode, isScalar, isSeq, LineCounter, parseDocument, type Document } from 'yaml';
+import { readdirSync, realpathSync } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
+import { isMap, isNode, isScalar, isSeq, LineCounter, parseDocument, visit, type Document } from 'yaml';
 import type { z } from 'zod';
+import { followLink, readTextFile } from '../compiler/read-dir.js';
 import { ChallengeSchema, type Challenge } from './schema.js';
 
 /** One or more challenge files are wrong; `problems` are `file:line: message`, one per line. */
@@ -16,6 +17,13 @@ type Path = readonly PropertyKey[];
 type Issue = z.core.$ZodIssue;
 
 const EXPECT_KINDS = 'container, image, volume, network, exec or http';
+
+/**
+ * How many times aliases (`*name`) may be expanded in one file: yaml's own default, written here
+ * because it is what stops an alias bomb (nine nested lists of nine aliases expand to 387 million
+ * values) from taking the server's memory. A real challenge uses a handful, if any.
+ */
+const MAX_ALIAS_EXPANSIONS = 100;
 
 /**
  * A union's branches each fail in their own way; the branch that got furthest into the value
@@ -93,7 +101,19 @@ export function parseChallenge(
       }),
     };
   }
-  const parsed = ChallengeSchema.safeParse(doc.toJS());
+  let value: unknown;
+  try {
+    value = doc.toJS({ maxAliasCount: MAX_ALIAS_EXPANSIONS });
+  } catch (error) {
+    // yaml throws (a ReferenceError) when aliases expand past the limit; anything it throws is
+    // this file's problem, never the server's.
+    const tooMany = error instanceof ReferenceError && /alias/i.test(error.message);
+    const message = tooMany
+      ? `its aliases (*name) expand to too much data (more than ${MAX_ALIAS_EXPANSIONS} expansions); write the values out`
+      : `could not be read: ${error instanceof Error ? error.message : String(error)}`;
+    return { problems: [`${file}:${tooMany ? firstAliasLine(doc, lines) : 1}: ${message}`] };
+  }
+  const parsed = ChallengeSchema.safeParse(value);
   if (parsed.success) return { challenge: parsed.data };
   const problems = parsed.error.issues.map((issue) => {
     const { path, message } = deepestIssue(issue, []);
@@ -101,6 +121,17 @@ export function parseChallenge(
     return `${file}:${lineOf(doc, lines, path)}: ${where}${message}`;
   });
   return { problems };
+}
+
+function firstAliasLine(doc: Document, lines: LineCounter): number {
+  let line = 1;
+  visit(doc, {
+    Alias(_key, node) {
+      if (node.range) line = lines.linePos(node.range[0]).line;
+      return visit.BREAK;
+    },
+  });
+  return line;
 }
 
 /** Rules no single field can state: unique check ids, setup tags drawn from declared images. */
@@ -121,19 +152,33 @@ function crossCheck(challenge: Challenge, file: string): string[] {
 
 /**
  * Loads every `*.yaml` challenge in `dir`, sorted by file name. All problems of all files are
- * collected before throwing, so that one run shows an author everything to fix.
+ * collected before throwing, so that one run shows an author everything to fix. Files are read as
+ * notes are (`readTextFile`: size, binary, UTF-8), and a symbolic link is followed only when it
+ * stays inside `contentDir` (by default the folder that holds `dir`), the rule the notes follow.
  */
-export function loadChallenges(dir: string): Challenge[] {
-  const files = readdirSync(dir)
-    .filter((name) => name.endsWith('.yaml') || name.endsWith('.yml'))
-    .sort();
+export function loadChallenges(dir: string, contentDir = dirname(dir)): Challenge[] {
+  const root = realpathSync(contentDir);
+  const entries = readdirSync(dir, { withFileTypes: true })
+    .filter((entry) => entry.name.endsWith('.yaml') || entry.name.endsWith('.yml'))
+    .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
   const problems: string[] = [];
   const challenges: Challenge[] = [];
   const ids = new Map<string, string>();
-  for (const name of files) {
-    const file = join(dir, name);
-    const shown = join(basename(dir), name);
-    const result = parseChallenge(readFileSync(file, 'utf8'), shown);
+  for (const entry of entries) {
+    const file = join(dir, entry.name);
+    const shown = join(basename(dir), entry.name);
+    const target = entry.isSymbolicLink() ? followLink(root, file, shown) : { real: file, isDirectory: entry.isDirectory(), isFile: entry.isFile() };
+    if ('refused' in target) {
+      problems.push(`${shown}:${target.refused.line}: ${target.refused.message}`);
+      continue;
+    }
+    if (!target.isFile) continue;
+    const read = readTextFile(target.real, shown);
+    if ('refused' in read) {
+      problems.push(`${shown}:${read.refused.line}: ${read.refused.message}`);
+      continue;
+    }
+    const result = parseChallenge(read.text, shown);
     if ('problems' in result) {
       problems.push(...result.problems);
       continue;

@@ -30,7 +30,7 @@ describe('the start-up sync', () => {
 
   it('compiles again on every load while a note has errors, so the errors stay visible', async () => {
     const { dir, db } = setUp();
-    writeFileSync(join(dir, 'broken.md'), '# Broken\n\n```bash\ndocker ps\n');
+    writeFileSync(join(dir, 'broken.md'), '# Broken\n\n- the {{c1::}} is empty\n');
     const first = await syncContent(db, dir, 1);
     expect(first.errors.length).toBe(1);
     const second = await syncContent(db, dir, 2);
