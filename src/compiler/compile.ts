@@ -44,6 +44,7 @@ function compileFile(file: NoteFile, result: CompileResult): void {
   const tags = split.frontMatter.tags;
   const consumed = new Set<NoteLine>();
   const emittedKinds = new Map<number, Set<CompiledCard['kind']>>();
+  const seenKeys = new Set<string>();
   const touched = new Set<NoteLine>();
   const ctx: RuleContext = {
     emit: (draft) => {
@@ -52,6 +53,7 @@ function compileFile(file: NoteFile, result: CompileResult): void {
       result.cards.push(toCard(draft, file.path, tags));
       emittedKinds.set(draft.line, (emittedKinds.get(draft.line) ?? new Set()).add(draft.kind));
     },
+    once: (key) => !seenKeys.has(key) && Boolean(seenKeys.add(key)),
     hasCard: (line, kinds) => kinds.some((kind) => emittedKinds.get(line)?.has(kind) ?? false),
     error: (line, message) => result.errors.push({ file: file.path, line, message }),
     warn: (line, message) => result.warnings.push({ file: file.path, line, message }),

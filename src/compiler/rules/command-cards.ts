@@ -5,6 +5,7 @@ import { sentencesOf } from '../language.js';
 import { lowerFirst } from '../phrasing.js';
 import { type CommandDescription, describeCommand, looksLikeCommand, stripPrompt } from './command-text.js';
 import { DOCKERFILE_FACTS, MANIFEST_FACTS } from './code-facts.js';
+import { knownCommand } from './known-commands.js';
 import type { RuleContext } from './rule-context.js';
 import type { AnswerMode } from '../types.js';
 
@@ -34,7 +35,7 @@ export function codeBlockCard(code: CodeBlock, ctx: RuleContext, intros: Readonl
         if (emitted) return true;
       }
       const found = describingLine(code, ctx, intros);
-      if (!found) return false;
+      if (!found) return code.heading ? false : knownCommandCards(content.commands, start, code.topic, ctx, content.kind === 'transcript');
       const answer = content.commands.map((entry) => entry.command).join('\n');
       let confidence = found.confidence * (content.kind === 'transcript' ? 0.7 : 1);
       if (content.commands.length > 1) confidence -= 0.1;
@@ -149,6 +150,11 @@ export function headingCommandCard(code: CodeBlock, ctx: RuleContext): boolean {
   const content = classifyCode(code.value, code.lang);
   if (content.kind !== 'commands') return false;
   const description = describeCommand(cleanHeading(code.heading));
+  const clean = description && (description.form === 'imperative' || description.form === 'third-person');
+  if (!clean) {
+    // "## 09 Dockerizing Multiple Services" names a section; the commands under it may be known ones.
+    if (knownCommandCards(content.commands, contentLine(code), code.topic, ctx, false)) return true;
+  }
   if (!description || description.form === 'question') return false;
   const answer = content.commands.map((entry) => entry.command).join('\n');
   const confidence = confidenceOf(description, 0.75) - (content.commands.length > 1 ? 0.1 : 0);
@@ -161,11 +167,40 @@ export function headingInlineCommandCard(line: NoteLine, ctx: RuleContext): bool
   const only = line.nodes.filter((node) => !(node.type === 'text' && !node.value.trim()));
   const code = only[0];
   if (!line.heading || only.length !== 1 || code?.type !== 'inlineCode' || !looksLikeCommand(code.value)) return false;
+  const command = stripPrompt(code.value).trim();
   const description = describeCommand(cleanHeading(line.heading));
+  const clean = description && (description.form === 'imperative' || description.form === 'third-person');
+  if (!clean && knownCommandCards([{ command, offset: 0 }], line.line, line.topic, ctx, false)) {
+    ctx.consume(line);
+    return true;
+  }
   if (!description || description.form === 'question') return false;
-  emitCommand(description, stripPrompt(code.value).trim(), 'command', line.line, line.topic, confidenceOf(description, 0.75), ctx);
+  emitCommand(description, command, 'command', line.line, line.topic, confidenceOf(description, 0.75), ctx);
   ctx.consume(line);
   return true;
+}
+
+/**
+ * Commands with nothing in the note to say what they do, asked with our own description of the
+ * everyday ones ("Which command lists the pods?"). Once per description and note.
+ */
+function knownCommandCards(commands: readonly BlockCommand[], start: number, topic: string[], ctx: RuleContext, transcript: boolean): boolean {
+  let emitted = false;
+  for (const entry of commands) {
+    const does = knownCommand(entry.command);
+    if (!does || !ctx.once(`known:${does}`)) continue;
+    ctx.emit({
+      kind: 'command',
+      prompt: `Which command ${does}?`,
+      answer: entry.command,
+      answerMode: modeFor(entry.command),
+      line: start + entry.offset,
+      topic,
+      confidence: transcript ? 0.7 : 0.75,
+    });
+    emitted = true;
+  }
+  return emitted;
 }
 
 // "## 3. Run the build command", "## 6. Debug: Get inside a running container".

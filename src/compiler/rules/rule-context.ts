@@ -31,6 +31,8 @@ export interface RuleContext {
   touch(...lines: NoteLine[]): void;
   /** Whether a card of one of these kinds was already emitted for this note line. */
   hasCard(line: number, kinds: readonly CardKind[]): boolean;
+  /** True the first time `key` is seen in this note: the same fact is asked once per note. */
+  once(key: string): boolean;
 }
 
 /** Words in an answer short enough for a learner to type and be graded on. */
