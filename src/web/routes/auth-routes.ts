@@ -41,21 +41,26 @@ export function authRoutes(deps: AppDeps): Router {
 
   // Beyond loopback, the first account is the instructor's for whoever holds the console's token.
   const tokenNeeded = deps.config.listensBeyondLoopback;
-  const renderSetup = (res: Response, status: number, fields: { error?: string; username?: string; timeZone?: string; token?: string }) =>
+  const renderSetup = (
+    res: Response,
+    status: number,
+    fields: { error?: string; username?: string; timeZone?: string; token?: string; tokenMissing?: boolean },
+  ) =>
     res.status(status).render('setup', {
       title: 'Welcome to Deckhand',
       error: fields.error,
       username: fields.username ?? '',
       timeZone: fields.timeZone ?? deps.config.timeZone,
       token: fields.token ?? '',
-      tokenMissing: false,
+      // Without the token the page explains where to find it and shows no form.
+      tokenMissing: fields.tokenMissing ?? false,
     });
 
   router.get('/setup', (req, res) => {
     if (deps.users.count() > 0) return res.redirect(303, '/login');
     const token = typeof req.query.token === 'string' ? req.query.token : '';
     if (tokenNeeded && !isSetupToken(deps.db, token)) {
-      return res.status(403).render('setup', { title: 'Welcome to Deckhand', error: SETUP_TOKEN_NEEDED, tokenMissing: true, username: '', timeZone: '', token: '' });
+      return void renderSetup(res, 403, { error: SETUP_TOKEN_NEEDED, tokenMissing: true });
     }
     renderSetup(res, 200, { token });
   });
@@ -65,7 +70,7 @@ export function authRoutes(deps: AppDeps): Router {
     const raw = req.body as Record<string, unknown>;
     const text = (key: string) => (typeof raw[key] === 'string' ? raw[key] : undefined);
     if (tokenNeeded && !isSetupToken(deps.db, raw.token)) {
-      return res.status(403).render('setup', { title: 'Welcome to Deckhand', error: SETUP_TOKEN_NEEDED, tokenMissing: true, username: '', timeZone: '', token: '' });
+      return void renderSetup(res, 403, { error: SETUP_TOKEN_NEEDED, tokenMissing: true });
     }
     try {
       const body = parseInput(SetupBody, raw);
