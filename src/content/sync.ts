@@ -109,8 +109,7 @@ export async function syncContent(db: Database, dir: string, now: number, option
   const setting = (key: string): string | undefined => db.first<{ value: string }>('SELECT value FROM settings WHERE key = ?', [key])?.value;
   if (setting(FINGERPRINT_KEY) === fingerprint) {
     const cards = activeCards(db);
-    const stored = StoredWarnings.safeParse(JSON.parse(setting(WARNINGS_KEY) ?? '[]'));
-    const warnings = [...folder.refused, ...(stored.success ? stored.data : [])];
+    const warnings = [...folder.refused, ...storedWarnings(setting(WARNINGS_KEY))];
     const heldBack = [...new Set(folder.refused.map((problem) => problem.file))].sort();
     return { unchanged: true, cards, added: 0, revived: 0, retired: 0, errors: [], warnings, heldBack };
   }
@@ -130,6 +129,16 @@ export async function syncContent(db: Database, dir: string, now: number, option
     }
     return { ...result, warnings: [...folder.refused, ...result.warnings] };
   });
+}
+
+// Written by this module; a value it cannot read only costs the list on the content page.
+function storedWarnings(value: string | undefined): CompileError[] {
+  try {
+    const parsed = StoredWarnings.safeParse(JSON.parse(value ?? '[]'));
+    return parsed.success ? parsed.data : [];
+  } catch {
+    return [];
+  }
 }
 
 function activeCards(db: Database): number {
@@ -155,13 +164,14 @@ type BudgetedCompile = { compiled: CompileResult; stopped: CompileError[] } | { 
  * second stop, or one that names no note, fails the whole compile and nothing is written.
  */
 async function compileWithinBudget(files: readonly NoteFile[], budget: CompileBudget): Promise<BudgetedCompile> {
+  if (files.length === 0) return { compiled: compileNotes([]), stopped: [] };
   const first = await compileInWorker(files, budget);
   if (first.ok) return { compiled: first.result, stopped: [] };
   const culprit = first.file;
   if (culprit === undefined) return { failure: failureMessage(first) };
   const stopped: CompileError[] = [{ file: culprit, line: 1, message: `${first.message}; this note keeps its previous cards (is it unusually large or deeply nested?)` }];
   const rest = files.filter((file) => file.path !== culprit);
-  if (rest.length === 0) return { compiled: { cards: [], errors: [], warnings: [], barren: [] }, stopped };
+  if (rest.length === 0) return { compiled: compileNotes([]), stopped };
   const second = await compileInWorker(rest, budget);
   return second.ok ? { compiled: second.result, stopped } : { failure: failureMessage(second) };
 }

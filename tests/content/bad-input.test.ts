@@ -112,11 +112,11 @@ describe('bad input in the content folder', () => {
   it('holds back a note that exhausts the memory budget and loads the other notes', async () => {
     const { dir, db } = setUp();
     await syncContent(db, dir, 1);
-    writeFileSync(join(dir, 'docker.md'), DOCKER + largeList(1.9 * 1024 * 1024));
+    writeFileSync(join(dir, 'docker.md'), DOCKER + largeList(1024 * 1024));
     writeFileSync(join(dir, 'k8s.md'), K8S_EDITED);
-    const result = await syncContent(db, dir, 2, { budget: { timeMs: 60_000, memoryMb: 64 } });
+    const result = await syncContent(db, dir, 2, { budget: { timeMs: 60_000, memoryMb: 48 } });
     expect(result.errors).toEqual([
-      { file: 'docker.md', line: 1, message: expect.stringMatching(/^compiling needed more than 64 MB of memory, so it was stopped; this note keeps its previous cards/) },
+      { file: 'docker.md', line: 1, message: expect.stringMatching(/^compiling needed more than 48 MB of memory, so it was stopped; this note keeps its previous cards/) },
     ]);
     expect(result.heldBack).toEqual(['docker.md']);
     expect(card(db, 'changes the root directory')?.retired_at).toBeNull();
