@@ -16,7 +16,7 @@ export function allowedHostsOnly(allowed: readonly string[]) {
     // req.hostname drops the port (and reads X-Forwarded-Host only from a trusted proxy).
     const host = normalizeHostName(req.hostname ?? '');
     if (names.has(host)) return next();
-    next(new AppError(421, 'unknown_host', `This server does not answer to the name "${host}". Its administrator can add it to DECKHAND_ALLOWED_HOSTS.`));
+    next(new AppError(421, 'unknown_host', `This server does not answer to the name "${host.slice(0, 100)}". Its administrator can add it to DECKHAND_ALLOWED_HOSTS.`));
   };
 }
 

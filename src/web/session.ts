@@ -77,8 +77,11 @@ export function failedPasswordChecks(deps: Pick<AppDeps, 'config' | 'clock'>): F
   return counter;
 }
 
-/** The counter's key for a typed username: case and spaces do not make a new one. */
-export const accountKey = (username: string) => username.trim().toLowerCase();
+/**
+ * The counter's key for a typed username: case and spaces do not make a new one, and a cut at 64
+ * characters (usernames have at most 40) keeps made-up megabyte names from filling memory.
+ */
+export const accountKey = (username: string) => username.trim().toLowerCase().slice(0, 64);
 
 /**
  * Throws 429 while the account has used up its failed checks. It is asked before the password is
