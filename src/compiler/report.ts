@@ -1,5 +1,5 @@
 import { normalizeText } from './text-distance.js';
-import type { CardKind, CompiledCard, CompileResult } from './types.js';
+import { isDraft, type CardKind, type CompiledCard, type CompileResult } from './types.js';
 
 /**
  * The author's view of a compile: what came out, what did not, and what looks wrong. Pure, so
@@ -89,7 +89,8 @@ function isCutMidSentence(answer: string): boolean {
 export function formatReport(report: CompileReport, result: CompileResult): string {
   const lines: string[] = [];
   const kinds = Object.entries(report.byKind).map(([kind, count]) => `${kind} ${count}`).join(', ');
-  lines.push(`${report.total} cards (${kinds})`, '', 'Cards per topic:');
+  const drafted = result.cards.filter(isDraft).length;
+  lines.push(`${report.total} cards (${kinds}), of which ${drafted} drafts`, '', 'Cards per topic:');
   for (const { topic, count } of report.byTopic) lines.push(`  ${String(count).padStart(4)}  ${topic}`);
   if (report.emptyFiles.length > 0) {
     lines.push('', 'Notes that produced nothing:');
@@ -104,6 +105,15 @@ export function formatReport(report: CompileReport, result: CompileResult): stri
     for (const { card, reason } of report.suspicious) {
       lines.push(`  ${card.source.file}:${card.source.line}: ${reason} — ${clip(card.prompt)}`);
     }
+  }
+  const drafts = result.cards.filter(isDraft);
+  if (drafts.length > 0) {
+    lines.push('', `Drafts, waiting for a learner to accept, edit or reject (${drafts.length}):`);
+    for (const card of drafts) lines.push(`  ${card.source.file}:${card.source.line}: ${clip(card.prompt)}`);
+  }
+  if (result.warnings.length > 0) {
+    lines.push('', `Warnings (${result.warnings.length}):`);
+    for (const warning of result.warnings) lines.push(`${warning.file}:${warning.line}: ${warning.message}`);
   }
   if (result.errors.length > 0) {
     lines.push('', `Errors (${result.errors.length}):`);

@@ -20,7 +20,8 @@ describe('content page', () => {
     const page = await agent.get('/content').expect(200);
     expect(page.text).toMatch(/data-testid="errors">0</);
 
-    writeFileSync(join(dir, 'docker', 'broken.md'), '# Broken\n\n```bash\ndocker ps\n');
+    // Only author syntax that cannot be read is an error (an unclosed fence is a warning).
+    writeFileSync(join(dir, 'docker', 'broken.md'), '# Broken\n\n- {{c1::docker ps lists the running containers\n');
     await agent.post('/content/reload').type('form').send({ _csrf: csrf }).expect(303);
     const after = await agent.get('/content');
     expect(after.text).toMatch(/data-testid="errors">1</);
