@@ -123,6 +123,21 @@ describe('bad input in the content folder', () => {
     expect(card(db, 'agent that runs on every node')?.retired_at).toBeNull();
   });
 
+  it('fails the whole compile with a clear message when the worker cannot even start, and changes no card', async () => {
+    const { dir, db } = setUp();
+    await syncContent(db, dir, 1);
+    const before = db.all('SELECT * FROM cards ORDER BY id');
+    writeFileSync(join(dir, 'k8s.md'), K8S_EDITED);
+    const result = await syncContent(db, dir, 2, { budget: { timeMs: 60_000, memoryMb: 8 } });
+    expect(result).toMatchObject({
+      unchanged: false,
+      errors: [],
+      cards: before.length,
+      failure: 'The notes could not be compiled: compiling needed more than 8 MB of memory, so it was stopped. Every card was kept as it was.',
+    });
+    expect(db.all('SELECT * FROM cards ORDER BY id')).toEqual(before);
+  });
+
   it('gives deep nesting and broken tables a located message at most, never a lost file', async () => {
     const { dir, db } = setUp();
     writeFileSync(join(dir, 'quotes.md'), `# Deep\n${'>'.repeat(2_000)} runc - the runtime\n`);
