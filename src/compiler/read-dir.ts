@@ -11,7 +11,7 @@ export const MAX_TEXT_FILE_BYTES = 2 * 1024 * 1024;
 /** The notes of a content folder: the files that can be compiled and the ones refused, located. */
 export interface NoteFolder {
   files: NoteFile[];
-  /** `file:1` warnings for files that were not read (too big, binary, not UTF-8, a link outside). */
+  /** Located warnings for files that were not read (too big, binary, not UTF-8, a link outside). */
   refused: CompileError[];
 }
 
