@@ -58,7 +58,12 @@ function isPlainVerb(term: Term | undefined): boolean {
 export function readDescription(description: string): { form: DescriptionForm; predicate: string } {
   const text = description.trim();
   if (!text) return { form: 'other', predicate: '' };
-  if (/^(?:a|an|the)\s/i.test(text)) return { form: isNounPhrase(text.replace(/^\S+\s+/, '').split(/\s+(?:that|which|with|for|of)\s/)[0] ?? '') ? 'noun-phrase' : 'other', predicate: text };
+  if (/^(?:a|an|the)\s/i.test(text)) {
+    const head = text.replace(/^\S+\s+/, '').split(/\s+(?:that|which|with|for|of|to|in|on)\s/)[0]?.replace(/[.,;:]+$/, '') ?? '';
+    // After an article, "a grouping", "a mapping" are nouns whatever their -ing says.
+    const noun = /^[a-z]+ing$/i.test(head) || isNounPhrase(head);
+    return { form: noun ? 'noun-phrase' : 'other', predicate: text };
+  }
   const words = text.split(/\s+/);
   const lead = (words[0] ?? '').toLowerCase();
   if (ADVERB_LEADS.has(lead) && words.length > 1) {

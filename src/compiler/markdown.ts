@@ -13,7 +13,14 @@ export function parseMarkdown(body: string): Root {
  * code kept without its backticks, runs of whitespace collapsed.
  */
 export function plainText(nodes: readonly PhrasingContent[]): string {
-  return nodes.map(nodeText).join('').replace(/\s+/g, ' ').trim();
+  // A line break inside a paragraph before a capital, after a line with no closing stop, is
+  // how many authors end a statement: read it as the sentence end it is.
+  return nodes
+    .map(nodeText)
+    .join('')
+    .replace(/([\p{L}\p{N}'")\]`])[ \t]*\n[ \t]*(?=[A-Z])/gu, '$1. ')
+    .replace(/\s+/g, ' ')
+    .trim();
 }
 
 function nodeText(node: Nodes): string {

@@ -2,7 +2,7 @@ import type { NoteLine } from '../outline.js';
 import { plainText } from '../markdown.js';
 import { cleanAnswer, isExpansionOf, whatIs, wordCount } from '../phrasing.js';
 import { looksLikeCommand } from './command-text.js';
-import { isNounPhrase, isPluralPhrase, singularOf } from '../language.js';
+import { isNounPhrase, isPluralPhrase, readDescription, sentencesOf, singularOf } from '../language.js';
 import { type RuleContext, wordsOrReveal } from './rule-context.js';
 
 /**
@@ -122,13 +122,17 @@ function lowerCommon(noun: string): string {
 /** "**ReplicaSet**" with one child bullet that says what it is → "What is ReplicaSet?". */
 export function labelCard(line: NoteLine, ctx: RuleContext): boolean {
   const child = line.children[0];
-  if (!line.leadIn || line.children.length !== 1 || !child || child.children.length > 0) return false;
+  if (!line.leadIn || !child || child.children.length > 0) return false;
   if (ctx.isConsumed(child) || wordCount(child.text) < 3 || splitDefinition(child)) return false;
+  // With several children, only a first one that names what the label is ("A grouping of
+  // containers …") defines it; the others say more about it.
+  const several = line.children.length > 1;
+  if (several && readDescription(sentencesOf(child.text)[0] ?? child.text).form !== 'noun-phrase') return false;
   if (looksLikeCommand(child.text)) return false;
   // "etcd" › "etcd is a … store": the child defines its own subject, which a cloze asks better.
   const label = line.text.replace(/[:\s*]+$/, '').toLowerCase();
   if (child.text.toLowerCase().replace(/^(?:a|an|the)\s+/, '').startsWith(label)) return false;
-  const answer = cleanAnswer(child.text);
+  const answer = cleanAnswer(several ? (sentencesOf(child.text)[0] ?? child.text) : child.text);
   ctx.emit({
     kind: 'basic',
     prompt: whatIs(line.text.replace(/[:\s]+$/, '')),
@@ -136,6 +140,7 @@ export function labelCard(line: NoteLine, ctx: RuleContext): boolean {
     answerMode: wordsOrReveal(answer),
     line: line.line,
     topic: line.topic,
+    confidence: several ? 0.75 : 0.8,
   });
   ctx.consume(line, child);
   return true;

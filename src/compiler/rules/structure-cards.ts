@@ -29,8 +29,9 @@ export function questionHeadingCard(line: NoteLine, ctx: RuleContext): boolean {
     topic: line.topic,
     confidence: (words > MAX_ANSWER_WORDS ? 0.5 : words > 40 ? 0.55 : words > 30 ? 0.7 : 0.8) - vague,
   });
-  ctx.consume(line, ...(inList ? line.siblings : []));
-  return true;
+  // A long answer is a paragraph of several facts: its sentences still make cards of their own.
+  if (words <= 40) ctx.consume(line, ...(inList ? line.siblings : []));
+  return words <= 40;
 }
 
 /** A question heading answered by a command block alone. */
