@@ -173,13 +173,13 @@ function walkList(list: List, ctx: Context, outline: Outline): void {
     const line = makeLine(lead, ctx, siblings);
     siblings.push(line);
     outline.lines.push(line);
+    // Children are the leads of nested list items whose parent is this line; kept as they are
+    // made, so a deep list costs its size, not its size times its depth.
+    ctx.parent?.children.push(line);
     const hasChildList = item.children.some((child) => child.type === 'list');
     line.leadIn = hasChildList && isLabel(lead, line.text);
     const childTopic = line.leadIn ? [...ctx.topic, cleanLabel(line.text)] : ctx.topic;
-    const before = outline.lines.length;
     walkFlowAfterLead(item, { topic: childTopic, parent: line }, outline, line);
-    // Children are the leads of nested list items whose parent is this line.
-    line.children = outline.lines.slice(before).filter((l) => l.parent === line && l.siblings.length > 0);
   }
 }
 
