@@ -5,7 +5,71 @@ import { gfm } from 'micromark-extension-gfm';
 
 /** Parses a note body into an mdast tree with GitHub-flavoured Markdown (tables, task lists). */
 export function parseMarkdown(body: string): Root {
-  return fromMarkdown(body, { extensions: [gfm()], mdastExtensions: [gfmFromMarkdown()] });
+  const chunks = topLevelChunks(body);
+  if (chunks.length === 1) return parseChunk(body);
+  const root: Root = { type: 'root', children: [] };
+  for (const chunk of chunks) {
+    const part = parseChunk(chunk.text);
+    shiftPositions(part, chunk.line - 1, chunk.offset);
+    root.children.push(...part.children);
+  }
+  return root;
+}
+
+function parseChunk(text: string): Root {
+  return fromMarkdown(text, { extensions: [gfm()], mdastExtensions: [gfmFromMarkdown()] });
+}
+
+/**
+ * micromark's cost grows faster than linearly with the length of one list (its edit map is
+ * re-spliced per item), so a 100,000-line list never finished. A long note is parsed in pieces
+ * cut where a new top-level block starts — a heading or a list item at column 0, outside a fence —
+ * which CommonMark parses the same way apart from the list being several lists.
+ */
+const CHUNK_LINES = 2_000;
+
+function topLevelChunks(body: string): { text: string; line: number; offset: number }[] {
+  const lines = body.split('\n');
+  if (lines.length <= CHUNK_LINES) return [{ text: body, line: 1, offset: 0 }];
+  const chunks: { text: string; line: number; offset: number }[] = [];
+  let start = 0;
+  let offset = 0;
+  let startOffset = 0;
+  let fence: string | undefined;
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i] ?? '';
+    const marker = /^\s*(`{3,}|~{3,})/.exec(line)?.[1];
+    if (marker) fence = fence === undefined ? marker[0] : marker[0] === fence ? undefined : fence;
+    const boundary = fence === undefined && i - start >= CHUNK_LINES && /^(?:#{1,6}\s|[-*+]\s|\d+[.)]\s)/.test(line);
+    if (boundary) {
+      chunks.push({ text: lines.slice(start, i).join('\n'), line: start + 1, offset: startOffset });
+      start = i;
+      startOffset = offset;
+    }
+    offset += line.length + 1;
+  }
+  chunks.push({ text: lines.slice(start).join('\n'), line: start + 1, offset: startOffset });
+  return chunks;
+}
+
+interface Positioned {
+  position?: { start: { line: number; offset?: number }; end: { line: number; offset?: number } };
+  children?: unknown[];
+}
+
+function shiftPositions(node: Positioned, lines: number, offset: number): void {
+  const stack: Positioned[] = [node];
+  while (stack.length > 0) {
+    const current = stack.pop();
+    if (!current) continue;
+    if (current.position) {
+      current.position.start.line += lines;
+      current.position.end.line += lines;
+      if (current.position.start.offset !== undefined) current.position.start.offset += offset;
+      if (current.position.end.offset !== undefined) current.position.end.offset += offset;
+    }
+    for (const child of current.children ?? []) stack.push(child as Positioned);
+  }
 }
 
 /**

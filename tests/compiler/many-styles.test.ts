@@ -138,4 +138,13 @@ describe('notes in other learners’ styles', () => {
     expect(errors).toEqual([]);
     expect(emitted(cards).map((c) => c.answer)).toEqual(['pod']);
   });
+
+  it('parses a long note in pieces with every card at its own line', () => {
+    const items = Array.from({ length: 4500 }, (_, i) => `- tool${i} - the helper number ${i} of the cluster`);
+    const { cards } = compile(`# Tools\n\n${items.join('\n')}\n`);
+    const last = cards.find((c) => c.prompt.includes('tool4499'));
+    expect(last?.source.line).toBe(4502);
+    expect(last?.answer).toBe('the helper number 4499 of the cluster');
+    expect(cards.find((c) => c.prompt.includes('tool2000'))?.source.line).toBe(2003);
+  });
 });
