@@ -61,7 +61,9 @@ export function readDescription(description: string): { form: DescriptionForm; p
   if (/^(?:a|an|the)\s/i.test(text)) {
     const head = text.replace(/^\S+\s+/, '').split(/\s+(?:that|which|with|for|of|to|in|on)\s/)[0]?.replace(/[.,;:]+$/, '') ?? '';
     // After an article, "a grouping", "a mapping" are nouns whatever their -ing says.
-    const noun = /^[a-z]+ing$/i.test(head) || isNounPhrase(head);
+    // "An easy way to test it is to start …" is a sentence about a noun, not a noun phrase.
+    const sentence = splitClause(text)?.copula === true;
+    const noun = !sentence && (/^[a-z]+ing$/i.test(head) || isNounPhrase(head));
     return { form: noun ? 'noun-phrase' : 'other', predicate: text };
   }
   const words = text.split(/\s+/);

@@ -19,7 +19,7 @@ import type { AnswerMode } from '../types.js';
 
 const MARK = '\u0000';
 const MAX_TYPED_COMMAND = 160;
-const MAX_PROMPT = 160;
+const MAX_PROMPT = 130;
 
 /** Emits cards for a code block; returns whether it did. `intros` are lines that lead into a block. */
 export function codeBlockCard(code: CodeBlock, ctx: RuleContext, intros: ReadonlySet<NoteLine>): boolean {

@@ -61,7 +61,8 @@ export function describeCommand(raw: string): CommandDescription | undefined {
   }
   // "If the pod is pending, check the scheduler": the instruction, with its condition after it.
   const conditional = /^(?:if|when|once|after)\s+([^,]+),\s*(.+)$/i.exec(text);
-  if (conditional?.[1] && conditional[2]) {
+  const short = (part: string | undefined): boolean => (part ?? '').split(/\s+/).length <= 12;
+  if (conditional?.[1] && conditional[2] && short(conditional[1]) && short(conditional[2])) {
     const read = readDescription(conditional[2]);
     if (read.form === 'imperative') return { predicate: `${read.predicate} when ${conditional[1]}`, form: read.form, example };
   }
