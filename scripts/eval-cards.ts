@@ -4,7 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { parse } from 'yaml';
 import { z } from 'zod';
 import { compileNotes } from '../src/compiler/compile.js';
-import { readNoteFiles } from '../src/compiler/read-dir.js';
+import { readNoteFolder } from '../src/compiler/read-dir.js';
 import { isDraft, type CompiledCard } from '../src/compiler/types.js';
 
 /**
@@ -68,9 +68,10 @@ async function main(): Promise<void> {
   const dir = resolve(args.find((a) => !a.startsWith('--')) ?? 'content');
   const showCards = args.includes('--cards');
   const showMisses = args.includes('--misses');
-  const files = await readNoteFiles(dir);
+  const { files, refused } = await readNoteFolder(dir);
   const started = performance.now();
   const result = compileNotes(files);
+  for (const file of refused) console.log(`refused ${file.file}:${file.line}: ${file.message}`);
   const elapsed = performance.now() - started;
   const labels = loadLabels();
   const totals = { emitted: 0, good: 0, facts: 0, coveredEmitted: 0, covered: 0, drafts: 0 };

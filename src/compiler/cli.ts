@@ -1,6 +1,6 @@
 import { resolve } from 'node:path';
 import { compileNotes } from './compile.js';
-import { readNoteFiles } from './read-dir.js';
+import { readNoteFolder } from './read-dir.js';
 import { buildReport, formatReport } from './report.js';
 
 /**
@@ -9,9 +9,11 @@ import { buildReport, formatReport } from './report.js';
  */
 async function main(): Promise<number> {
   const dir = resolve(process.argv[2] ?? 'content');
-  const files = await readNoteFiles(dir);
+  const { files, refused } = await readNoteFolder(dir);
   const started = performance.now();
   const result = compileNotes(files);
+  // A file refused at reading (too big, binary, a link out of the folder) is a warning like any other.
+  result.warnings.unshift(...refused);
   const elapsed = performance.now() - started;
   const report = buildReport(result, files.map((file) => file.path));
   console.log(formatReport(report, result));
