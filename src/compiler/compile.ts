@@ -8,6 +8,7 @@ import { clozeCards, type SubjectMemory } from './rules/cloze-cards.js';
 import { codeBlockCard, flagCard, headingCommandCard, headingInlineCommandCard, inlineCommandCard } from './rules/command-cards.js';
 import { questionHeadingCard, questionHeadingCode, tableCards } from './rules/structure-cards.js';
 import type { CardDraft, RuleContext } from './rules/rule-context.js';
+import { isCutMidSentence } from './report.js';
 import type { CompiledCard, CompileResult, NoteFile } from './types.js';
 
 /**
@@ -49,8 +50,8 @@ function compileFile(file: NoteFile, result: CompileResult): void {
   const ctx: RuleContext = {
     emit: (draft) => {
       // Last line of defence: a heuristic fooled by odd text must not ship a card with a blank side.
-      if (!isWellFormed(draft)) return;
-      result.cards.push(toCard(draft, file.path, tags));
+      if (!isWellFormed(draft) || givesItselfAway(draft)) return;
+      result.cards.push(toCard(weighed(draft), file.path, tags));
       emittedKinds.set(draft.line, (emittedKinds.get(draft.line) ?? new Set()).add(draft.kind));
     },
     once: (key) => !seenKeys.has(key) && Boolean(seenKeys.add(key)),
@@ -109,6 +110,28 @@ function isWellFormed(draft: CardDraft): boolean {
   if (draft.kind !== 'choice') return true;
   const choices = draft.choices ?? [];
   return choices.length >= 3 && choices.filter((choice) => choice === draft.answer).length === 1 && choices.every((c) => !blank(c));
+}
+
+// "___ are similar to unix cron jobs" → "Cronjobs": the answer is in the question.
+function givesItselfAway(draft: CardDraft): boolean {
+  if (draft.kind !== 'cloze' && draft.kind !== 'basic') return false;
+  const letters = (text: string): string => text.toLowerCase().replace(/[^a-z0-9]/g, '');
+  const answer = letters(draft.answer).replace(/e?s$/, '');
+  return answer.length >= 4 && draft.answer.split(/\s+/).length <= 3 && letters(draft.prompt).includes(answer);
+}
+
+// Checks every rule shares: an answer cut mid-sentence ("… the following format `") or a
+// command line too long to recall loses the confidence the rule gave it.
+function weighed(draft: CardDraft): CardDraft {
+  let confidence = draft.confidence ?? DEFAULT_CONFIDENCE;
+  if (draft.kind !== 'command' && isCutMidSentence(draft.answer)) confidence -= 0.3;
+  if (draft.kind === 'command' && draft.answerMode === 'command') {
+    if (draft.answer.length > 160) confidence -= 0.3;
+    else if (draft.answer.length > 100) confidence -= 0.15;
+  }
+  // A prompt that points back ("like this", "the update", "it") needs what it points at.
+  if (/\b(?:like this|like that|the above|above command|this one)\b/i.test(draft.prompt)) confidence -= 0.3;
+  return { ...draft, confidence };
 }
 
 // Rules that do not weigh their own output yet.

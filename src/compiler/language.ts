@@ -223,9 +223,11 @@ export function splitClause(sentence: string): Clause | undefined {
       if (has(term, 'Copula')) return undefined;
       continue;
     }
+    const next = tagged[i + 1];
+    // "Kubernetes labels provide …": a plural noun the tagger took for a verb, the real verb after it.
+    if (!has(term, 'Copula') && /s$/.test(term.text) && next && has(next, 'Verb') && !has(next, 'Gerund') && !has(next, 'PastTense') && !has(next, 'Particle')) continue;
     let verb = term.text;
     let rest = i + 1;
-    const next = tagged[i + 1];
     if (next && DEFINING_VERBS.test(`${verb} ${next.text}`.toLowerCase())) {
       verb = `${verb} ${next.text}`;
       rest = i + 2;

@@ -76,7 +76,7 @@ function suspicionOf(card: CompiledCard): string | undefined {
 }
 
 // An answer ending on a connective or an open bracket was cut from a longer sentence.
-function isCutMidSentence(answer: string): boolean {
+export function isCutMidSentence(answer: string): boolean {
   const text = answer.trim();
   if (/[,:(\[{\-–—]$/.test(text)) return true;
   if (/\b(?:and|or|the|a|an|of|to|with|for|in|on|by|that|which|because)$/i.test(text)) return true;

@@ -78,7 +78,7 @@ describe('notes in other learners’ styles', () => {
     ].join('\n');
     const { cards } = compile(note);
     expect(cards.find((c) => c.answer === 'CMD')?.prompt).toMatch(/^Which Dockerfile instruction sets the default command/);
-    expect(cards.find((c) => c.answer === 'replicas')).toMatchObject({ prompt: 'Which field of a Deployment manifest sets how many pod replicas should run?', source: { line: 13 } });
+    expect(cards.find((c) => c.answer === 'replicas')).toMatchObject({ prompt: 'Which field of a Deployment manifest sets how many copies of the pod should run?', source: { line: 13 } });
     expect(cards.filter((c) => c.kind === 'command')).toEqual([]);
   });
 

@@ -18,7 +18,7 @@ export const DOCKERFILE_FACTS: Record<string, string> = {
   ENV: 'sets an environment variable in the image and its containers',
   ARG: 'declares a build-time variable passed with --build-arg',
   VOLUME: 'declares a mount point whose data lives outside the container layer',
-  USER: 'sets the user the following instructions and the container run as',
+  USER: 'sets which account the following instructions and the container run as',
   LABEL: 'adds key-value metadata to the image',
   HEALTHCHECK: 'tells Docker how to test that the container still works',
 };
@@ -37,7 +37,7 @@ export interface FieldFact {
 const WORKLOADS = ['Deployment', 'ReplicaSet', 'StatefulSet'];
 
 export const MANIFEST_FACTS: FieldFact[] = [
-  { path: 'spec.replicas', name: 'replicas', kinds: WORKLOADS, does: 'sets how many pod replicas should run' },
+  { path: 'spec.replicas', name: 'replicas', kinds: WORKLOADS, does: 'sets how many copies of the pod should run' },
   { path: 'spec.selector.matchLabels', name: 'selector', kinds: WORKLOADS, does: 'picks, by label, the pods the controller manages' },
   { path: 'spec.template', name: 'template', kinds: [...WORKLOADS, 'DaemonSet', 'Job'], does: 'describes the pods the controller creates' },
   { path: 'spec.strategy.rollingUpdate.maxSurge', name: 'maxSurge', kinds: ['Deployment'], does: 'limits how many extra pods may be created above the desired count during a rolling update' },
@@ -51,8 +51,8 @@ export const MANIFEST_FACTS: FieldFact[] = [
   { path: 'spec.nodeSelector', name: 'nodeSelector', kinds: [], does: 'limits scheduling to nodes that carry the given labels' },
   { path: 'spec.tolerations', name: 'tolerations', kinds: [], does: 'lets the pod be scheduled onto nodes with matching taints' },
   { path: 'affinity.nodeAffinity', name: 'nodeAffinity', kinds: [], does: 'expresses required or preferred rules about which nodes the pod may run on' },
-  { path: 'resources.requests', name: 'requests', kinds: [], does: 'reserves the CPU and memory the scheduler guarantees the container' },
-  { path: 'resources.limits', name: 'limits', kinds: [], does: 'caps the CPU and memory the container may use' },
+  { path: 'containers.resources.requests', name: 'requests', kinds: [], does: 'reserves the CPU and memory the scheduler guarantees the container' },
+  { path: 'containers.resources.limits', name: 'limits', kinds: [], does: 'caps the CPU and memory the container may use' },
   { path: 'containers.livenessProbe', name: 'livenessProbe', kinds: [], does: 'restarts the container when its check keeps failing' },
   { path: 'containers.readinessProbe', name: 'readinessProbe', kinds: [], does: 'keeps the pod out of the service endpoints until its check passes' },
   { path: 'spec.restartPolicy', name: 'restartPolicy', kinds: ['Pod'], does: "decides whether the pod's containers are restarted when they exit" },
@@ -64,6 +64,7 @@ export const MANIFEST_FACTS: FieldFact[] = [
   { path: 'spec.storageClassName', name: 'storageClassName', kinds: ['PersistentVolume', 'PersistentVolumeClaim'], does: 'ties a volume claim to volumes of the same storage class' },
   { path: 'spec.accessModes', name: 'accessModes', kinds: ['PersistentVolume', 'PersistentVolumeClaim'], does: 'says how the volume may be mounted (ReadWriteOnce, ReadOnlyMany, ReadWriteMany)' },
   { path: 'spec.podSelector', name: 'podSelector', kinds: ['NetworkPolicy'], does: 'picks the pods the network policy applies to' },
+  { path: 'spec.resources.requests', name: 'requests', kinds: ['PersistentVolumeClaim'], does: 'asks for the amount of storage the claim needs' },
   { path: 'spec.schedule', name: 'schedule', kinds: ['CronJob'], does: 'sets when the job runs, in cron syntax' },
   { path: 'emptyDir', name: 'emptyDir', kinds: [], does: "declares a scratch volume that lives as long as the pod" },
 ];

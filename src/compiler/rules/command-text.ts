@@ -50,6 +50,9 @@ export function describeCommand(raw: string): CommandDescription | undefined {
     .replace(/^(?:use|run)\s+(?=to\s)/i, '')
     .replace(/^(?:in order\s+)?to\s+/i, '')
     .replace(/^(?:this|it|which|that)\s+(?:(?:command|one|line|will|simply|just)\s+)+/i, '')
+    // "Also edit a pod like this", "Now check …": words that lean on the line before.
+    .replace(/^(?:also|now|then|next|finally|just|simply)\s+/i, '')
+    .replace(/\s+(?:like this|like that|as well|too)(?=\s|$)/gi, '')
     .replace(/[\s:.\-–—>]+$/, '')
     .trim();
   if (text.split(/\s+/).length < 2) return undefined;
