@@ -162,6 +162,8 @@ function uniqueNames(entries: Entry[]): string[] {
 
 // "Which service …" when every name ends in the same noun; else the list's plural label.
 function groupNoun(entries: Entry[], first: NoteLine | undefined): string | undefined {
+  // "spec.replicas", "spec.template": manifest fields, whatever the section is called.
+  if (entries.every((e) => /^\.?[a-z]+[A-Za-z]*(?:\.[A-Za-z]+)+$/.test(e.name))) return 'field';
   const lastWords = entries.map((e) => (e.name.split(/\s+/).pop() ?? '').toLowerCase());
   const shared = lastWords[0];
   if (shared && entries.length >= MIN_OPTIONS && lastWords.every((w) => w === shared) && entries.every((e) => wordCount(e.name) > 1)) {
