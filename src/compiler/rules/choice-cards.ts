@@ -1,5 +1,5 @@
 import type { NoteLine } from '../outline.js';
-import { cleanAnswer, isExpansionOf, splitSentences, wordCount } from '../phrasing.js';
+import { cleanAnswer, isExpansionOf, lowerFirst, splitSentences, wordCount } from '../phrasing.js';
 import { isPluralPhrase, singularOf } from '../language.js';
 import { seededRandom, seededShuffle } from '../seeded-random.js';
 import { codeLead, splitDefinition } from './basic-cards.js';
@@ -50,7 +50,7 @@ function choicesFor(entries: Entry[], siblings: NoteLine[], ctx: RuleContext): v
     // A cloze of the same line already asks for this name from its description.
     const told = [entry.line, ...entry.line.children.slice(0, 1)];
     if (told.some((line) => ctx.hasCard(line.line, ['cloze', 'command']))) continue;
-    const predicate = blankName(entry.predicate, entry.name);
+    const predicate = lowerFirst(blankName(entry.predicate, entry.name));
     if (wordCount(predicate.replace(/^is described as /, '')) < 2) continue;
     const prompt = group ? `Which ${group} ${predicate}?` : `Which of these ${predicate}?`;
     if (prompt.length > MAX_PROMPT) continue;
