@@ -12,6 +12,7 @@ import { authRoutes } from './routes/auth-routes.js';
 import { challengeRoutes } from './routes/challenge-routes.js';
 import { contentRoutes } from './routes/content-routes.js';
 import { draftsRoutes } from './routes/drafts-routes.js';
+import { exportRoutes, importFormBody } from './routes/export-routes.js';
 import { browseRoutes } from './routes/browse-routes.js';
 import { homeRoutes } from './routes/home-routes.js';
 import { instructorRoutes } from './routes/instructor-routes.js';
@@ -67,6 +68,7 @@ export function createApp(deps: AppDeps): Express {
   app.use(allowedHostsOnly(deps.config.allowedHosts));
   app.use('/static', express.static(`${VIEWS_DIR}/static`, { maxAge: '1h', index: false }));
   app.use(noStore);
+  app.use('/export/import', importFormBody);
   app.use(express.urlencoded({ extended: false, limit: '64kb' }));
   app.use(express.json({ limit: '64kb' }));
   app.use(cookieParser());
@@ -85,6 +87,7 @@ export function createApp(deps: AppDeps): Express {
   app.use(contentRoutes(deps));
   app.use(joinRoutes(deps));
   app.use(accountRoutes(deps));
+  app.use(exportRoutes(deps));
   app.use(instructorRoutes(deps));
   app.use(challengeRoutes(deps));
 
