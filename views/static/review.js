@@ -5,6 +5,8 @@
   const reveal = document.getElementById('reveal');
   let submitting = false;
 
+  // The answer sits in a polite live region (review.ejs): un-hiding it is what screen readers
+  // announce, so focus stays where it was and Tab goes on to the grade buttons.
   function show() {
     if (!answer || !grades) return;
     answer.hidden = false;
