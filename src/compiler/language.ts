@@ -78,7 +78,13 @@ export function readDescription(description: string): { form: DescriptionForm; p
   if (/[^A-Za-z]/.test(words[0] ?? '') || /[A-Z].*[A-Z]/.test(words[0] ?? '')) return { form: 'other', predicate: text };
   const tagged = terms(SUBJECT + lowerFirstWord(text));
   const first = tagged[1];
-  if (!isPlainVerb(first)) return { form: 'other', predicate: text };
+  if (!isPlainVerb(first)) {
+    // "Print system-wide information": what follows can pull a verb into a noun reading; the
+    // word alone before an object ("they print it") says whether it is an instruction.
+    const probe = terms(`${SUBJECT}${lead} it`)[1];
+    if (!/^[a-z]+$/.test(lead) || !isPlainVerb(probe) || has(probe, 'PastTense') || has(first, 'Adjective') || has(first, 'Determiner')) return { form: 'other', predicate: text };
+    return { form: 'imperative', predicate: [thirdPerson(lead), ...words.slice(1)].join(' ') };
+  }
   if (has(first, 'PastTense') && !has(first, 'Infinitive')) return { form: 'other', predicate: text };
   const alone = terms(lowerFirstWord(text))[0];
   // "inspects the image": compromise reads it as a verb already in the third person.

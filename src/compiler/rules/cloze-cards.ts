@@ -68,8 +68,6 @@ export function clozeCards(line: NoteLine, ctx: RuleContext, memory: SubjectMemo
     // only short subjects are trusted there.
     if (!split.copula && wordCount(subject) > MAX_VERB_SUBJECT_WORDS) continue;
     let confidence = split.copula ? 0.85 : 0.75;
-    // "The yaml file creates a pod …" points at an example in the note, not a term to recall.
-    if (/^the\s/i.test(split.subject) && !/^(?:an?|the)\s/i.test(predicate) && !split.copula) confidence -= 0.25;
     // "The format is similar to …": a generic noun stands for something said before it.
     if (GENERIC_NOUNS.has(subject.toLowerCase())) confidence -= 0.4;
     emitCloze(line, ctx, `${articleOf(sentence)}___ ${split.verb} ${blank(predicate, subject)}`, subject, lengthPenalty(confidence, predicate));
