@@ -61,29 +61,29 @@ export function exportRoutes(deps: AppDeps): Router {
     render(res, currentUser(req), 200, { notice });
   });
 
-  const download = (res: Response, user: User, name: string, type: string, body: string | Uint8Array) => {
+  const download = (res: Response, user: User, file: { name: string; ext: string; type: string }, body: string | Uint8Array) => {
     const day = todayFor(deps, user);
     res.set('Cache-Control', 'no-store');
-    res.set('Content-Type', type);
+    res.set('Content-Type', file.type);
     // Usernames are letters, digits and . _ @ - only (src/web/fields.ts): safe inside the quotes.
-    res.set('Content-Disposition', `attachment; filename="deckhand-${user.username}-${name}-${day}"`);
+    res.set('Content-Disposition', `attachment; filename="deckhand-${user.username}-${file.name}-${day}.${file.ext}"`);
     res.send(typeof body === 'string' ? body : Buffer.from(body));
   };
 
   router.get('/export/cards.csv', (req, res) => {
     const user = currentUser(req);
-    download(res, user, 'cards.csv', 'text/csv; charset=utf-8', exports.cardsCsv(user.id));
+    download(res, user, { name: 'cards', ext: 'csv', type: 'text/csv; charset=utf-8' }, exports.cardsCsv(user.id));
   });
 
   router.get('/export/history.csv', (req, res) => {
     const user = currentUser(req);
-    download(res, user, 'history.csv', 'text/csv; charset=utf-8', exports.historyCsv(user.id));
+    download(res, user, { name: 'history', ext: 'csv', type: 'text/csv; charset=utf-8' }, exports.historyCsv(user.id));
   });
 
   router.get('/export/deck.apkg', (req, res) => {
     const user = currentUser(req);
     const body = exports.apkg(user.id, todayFor(deps, user), deps.config.rolloverHour, deps.clock().getTime());
-    download(res, user, 'deck.apkg', 'application/octet-stream', body);
+    download(res, user, { name: 'deck', ext: 'apkg', type: 'application/octet-stream' }, body);
   });
 
   router.post('/export/import', (req: Request, res: Response) => {
