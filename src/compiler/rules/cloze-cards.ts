@@ -70,6 +70,9 @@ export function clozeCards(line: NoteLine, ctx: RuleContext, memory: SubjectMemo
     let confidence = split.copula ? 0.85 : 0.75;
     // "The format is similar to …": a generic noun stands for something said before it.
     if (GENERIC_NOUNS.has(subject.toLowerCase())) confidence -= 0.4;
+    // "___ defines objects such as nodes and pods" → Kubernetes: in notes about Docker and
+    // Kubernetes the product's name fits almost any blank, unless the sentence defines it.
+    if (/^(?:docker|kubernetes|k8s)$/i.test(subject) && !(split.copula && /^(?:an?|the)\s/i.test(predicate))) confidence -= 0.3;
     emitCloze(line, ctx, `${articleOf(sentence)}___ ${split.verb} ${blank(predicate, subject)}`, subject, lengthPenalty(confidence, predicate));
     if (!memory.has(line)) memory.set(line, subject);
     previousSubject = subject;

@@ -225,7 +225,9 @@ function emitCommand(
   ctx: RuleContext,
 ): void {
   const prompt = promptFor(description, noun);
-  const penalty = prompt.length > MAX_PROMPT ? 0.2 : 0;
+  // "Which command deletes it?": a pronoun points at a line the card does not show.
+  const pointsBack = /\b(?:it|them|this|that|these|those)\b/i.test(description.predicate) && !description.question;
+  const penalty = (prompt.length > MAX_PROMPT ? 0.2 : 0) + (pointsBack ? 0.25 : 0);
   ctx.emit({ kind: 'command', prompt, answer, answerMode: modeFor(answer), line, topic, confidence: confidence - penalty });
 }
 
