@@ -47,7 +47,6 @@ export interface PackageInput {
   data: LearnerExport;
   /** The learner's today: the collection is created on the earliest day the export mentions. */
   today: Day;
-  rolloverHour: number;
   now: number;
 }
 
@@ -131,13 +130,25 @@ function creationDay(data: LearnerExport, today: Day): Day {
   return first;
 }
 
+/**
+ * The collection's `crt` (seconds). Anki reads a schema-11 package without a scheduler version
+ * as a v1 collection, whose "today" is whole days since `crt`, and shifts each review card's due
+ * day by the difference between that today and its own (rslib apkg import, cards.rs). Placing
+ * `crt` half a day off the export time makes the package's today equal the learner's today for
+ * any import within twelve hours of the download, whatever the learner's time zone; a later
+ * import moves both days alike.
+ */
+export function collectionCreation(creation: Day, today: Day, now: number): number {
+  return Math.floor(now / 1000) - 43_200 - (dayNumber(today) - dayNumber(creation)) * 86_400;
+}
+
 /** Builds the collection database and returns its bytes. */
 export function buildCollection(input: PackageInput): Buffer {
-  const { data, today, rolloverHour, now } = input;
+  const { data, today, now } = input;
   const notes = ankiNotes(data);
   const ids = noteIds(notes);
   const crtDay = creationDay(data, today);
-  const crt = dayNumber(crtDay) * 86_400 + rolloverHour * 3_600;
+  const crt = collectionCreation(crtDay, today, now);
   const mod = Math.floor(now / 1000);
   const db = new BetterSqlite3(':memory:');
   try {

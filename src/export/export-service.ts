@@ -27,8 +27,8 @@ export class LearnerExports {
     return historyCsv(readLearnerExport(this.db, userId));
   }
 
-  apkg(userId: number, today: Day, rolloverHour: number, now: number): Uint8Array {
-    return buildPackage({ data: readLearnerExport(this.db, userId), today, rolloverHour, now });
+  apkg(userId: number, today: Day, now: number): Uint8Array {
+    return buildPackage({ data: readLearnerExport(this.db, userId), today, now });
   }
 
   imported(userId: number): ImportedCard[] {

@@ -8,7 +8,7 @@ import { writeDecision, writeEdit } from '../../src/drafts/card-overrides.js';
 import { openDatabase, type Database } from '../../src/db/database.js';
 import { migrateDatabase } from '../../src/db/migrate.js';
 import { guidForCard } from '../../src/export/anki-notes.js';
-import { buildPackage, MODEL_ID } from '../../src/export/anki-package.js';
+import { buildPackage, collectionCreation, MODEL_ID } from '../../src/export/anki-package.js';
 import { saveImportedNotes } from '../../src/export/imported-cards.js';
 import { readLearnerExport } from '../../src/export/learner-export.js';
 import { setSuspended } from '../../src/browse/suspend.js';
@@ -53,9 +53,19 @@ function openPackage(apkg: Uint8Array): { collection: BetterSqlite3.Database; fi
 }
 
 const exportOf = (db: Database, userId: number, now = Date.parse('2026-03-12T12:00:00Z')) =>
-  buildPackage({ data: readLearnerExport(db, userId), today: '2026-03-12', rolloverHour: 4, now });
+  buildPackage({ data: readLearnerExport(db, userId), today: '2026-03-12', now });
 
 describe('the .apkg', () => {
+  it('puts the collection’s creation so that Anki’s today is the learner’s, in any time zone', () => {
+    // 20:00 UTC is already the next morning in Auckland: the learner's today is 2026-03-13.
+    const now = Date.parse('2026-03-12T20:00:00Z');
+    const crt = collectionCreation('2026-03-10', '2026-03-13', now);
+    const ankiToday = (at: number) => Math.floor((at / 1000 - crt) / 86_400);
+    expect(ankiToday(now)).toBe(3);
+    expect(ankiToday(now + 11 * 3_600_000)).toBe(3);
+    expect(ankiToday(now - 12 * 3_600_000)).toBe(3);
+  });
+
   it('holds a schema 11 collection with the learner’s notes, cards and review log', () => {
     const { db, ada, bob } = setUp();
     answer(db, ada, 'c1', 5, '2026-03-10');
@@ -70,8 +80,10 @@ describe('the .apkg', () => {
     expect(media).toBe('{}');
     const col = collection.prepare('SELECT crt, ver, models, decks FROM col').get() as { crt: number; ver: number; models: string; decks: string };
     expect(col.ver).toBe(11);
-    // The earliest day mentioned (the first answer, 2026-03-10) at the 4 am rollover.
-    expect(col.crt).toBe(Date.parse('2026-03-10T04:00:00Z') / 1000);
+    // Two days (the first answer was on 2026-03-10) and half a day before the export: Anki's
+    // today in the package is day 2, the learner's 2026-03-12.
+    expect(col.crt).toBe(Date.parse('2026-03-10T00:00:00Z') / 1000);
+    expect(Math.floor((Date.parse('2026-03-12T12:00:00Z') / 1000 - col.crt) / 86_400)).toBe(2);
 
     const models = JSON.parse(col.models) as Record<string, { name: string; flds: { name: string }[]; tmpls: { qfmt: string }[] }>;
     const model = models[String(MODEL_ID)];

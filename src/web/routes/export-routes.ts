@@ -82,7 +82,7 @@ export function exportRoutes(deps: AppDeps): Router {
 
   router.get('/export/deck.apkg', (req, res) => {
     const user = currentUser(req);
-    const body = exports.apkg(user.id, todayFor(deps, user), deps.config.rolloverHour, deps.clock().getTime());
+    const body = exports.apkg(user.id, todayFor(deps, user), deps.clock().getTime());
     download(res, user, { name: 'deck', ext: 'apkg', type: 'application/octet-stream' }, body);
   });
 
