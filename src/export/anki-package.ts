@@ -48,6 +48,9 @@ export interface PackageInput {
   /** The learner's today: the collection is created on the earliest day the export mentions. */
   today: Day;
   now: number;
+  /** The learner's time zone and the server's rollover hour: Anki counts days the same way. */
+  timeZone: string;
+  rolloverHour: number;
 }
 
 const escapeHtml = (text: string) =>
@@ -131,20 +134,31 @@ function creationDay(data: LearnerExport, today: Day): Day {
 }
 
 /**
- * The collection's `crt` (seconds). Anki reads a schema-11 package without a scheduler version
- * as a v1 collection, whose "today" is whole days since `crt`, and shifts each review card's due
- * day by the difference between that today and its own (rslib apkg import, cards.rs). Placing
- * `crt` half a day off the export time makes the package's today equal the learner's today for
- * any import within twelve hours of the download, whatever the learner's time zone; a later
- * import moves both days alike.
+ * The collection's `crt` (seconds): the export's moment, as many days back as the creation day
+ * is before today, so that it falls inside the learner's creation day in their own time zone.
+ * Anki shifts each review card's due day by the difference between the package's "today" and
+ * its own (rslib apkg import, cards.rs). The package says it is a v2-scheduler collection with
+ * the learner's UTC offset at `crt` (creationOffset) and rollover hour, so its today is the
+ * learner's today. Declaring v2 also keeps Anki from "upgrading" it from v1 on import, which
+ * would shift the eases of learning answers (Hard → Good, Good → Easy).
  */
 export function collectionCreation(creation: Day, today: Day, now: number): number {
-  return Math.floor(now / 1000) - 43_200 - (dayNumber(today) - dayNumber(creation)) * 86_400;
+  return Math.floor(now / 1000) - (dayNumber(today) - dayNumber(creation)) * 86_400;
+}
+
+/** Minutes west of UTC in a time zone at an instant, as Anki's creationOffset counts them. */
+export function minutesWest(timeZone: string, atSeconds: number): number {
+  const parts = new Intl.DateTimeFormat('en-US', {
+    timeZone, hourCycle: 'h23', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit',
+  }).formatToParts(new Date(atSeconds * 1000));
+  const part = (type: Intl.DateTimeFormatPartTypes) => Number(parts.find((p) => p.type === type)?.value ?? 0);
+  const wall = Date.UTC(part('year'), part('month') - 1, part('day'), part('hour'), part('minute'), part('second'));
+  return Math.round((atSeconds * 1000 - wall) / 60_000);
 }
 
 /** Builds the collection database and returns its bytes. */
 export function buildCollection(input: PackageInput): Buffer {
-  const { data, today, now } = input;
+  const { data, today, now, timeZone, rolloverHour } = input;
   const notes = ankiNotes(data);
   const ids = noteIds(notes);
   const crtDay = creationDay(data, today);
@@ -161,7 +175,11 @@ export function buildCollection(input: PackageInput): Buffer {
       crt,
       now,
       now,
-      JSON.stringify({ nextPos: notes.length + 1, estTimes: true, activeDecks: [1], sortType: 'noteFld', timeLim: 0, sortBackwards: false, addToCur: true, curDeck: 1, newSpread: 0, dueCounts: true, curModel: String(MODEL_ID), collapseTime: 1200 }),
+      JSON.stringify({
+        schedVer: 2, creationOffset: minutesWest(timeZone, crt), rollover: rolloverHour,
+        nextPos: notes.length + 1, estTimes: true, activeDecks: [1], sortType: 'noteFld', timeLim: 0, sortBackwards: false,
+        addToCur: true, curDeck: 1, newSpread: 0, dueCounts: true, curModel: String(MODEL_ID), collapseTime: 1200,
+      }),
       JSON.stringify({ [String(MODEL_ID)]: modelJson(mod, deckId(ROOT_DECK)) }),
       JSON.stringify(decks),
       JSON.stringify({ [String(DECK_CONFIG_ID)]: DECK_CONFIG }),

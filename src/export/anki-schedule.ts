@@ -12,9 +12,9 @@ import type { ExportReview, ExportState } from './learner-export.js';
  * Approximate: SM-2 has no learning steps, so a card that has been answered is always an Anki
  * review card (type 2) due on its day, even right after a lapse; quality 0 and 2 (never given by
  * the review buttons; a challenge's "gave up" is 1) become Again; same-day drills are logged as
- * Anki "relearn" answers and quiz answers as reviews; a due day is exact for an import within
- * twelve hours of the download and may move by one day otherwise (see collectionCreation in
- * anki-package.ts); Anki's day starts at its own rollover hour, not Deckhand's.
+ * Anki "relearn" answers and quiz answers as reviews; a due day is exact when Anki runs in the
+ * learner's time zone with Deckhand's rollover hour, and may move by a day otherwise (see
+ * collectionCreation in anki-package.ts).
  */
 
 export interface AnkiSchedule {

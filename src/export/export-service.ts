@@ -27,8 +27,8 @@ export class LearnerExports {
     return historyCsv(readLearnerExport(this.db, userId));
   }
 
-  apkg(userId: number, today: Day, now: number): Uint8Array {
-    return buildPackage({ data: readLearnerExport(this.db, userId), today, now });
+  apkg(userId: number, at: { today: Day; now: number; timeZone: string; rolloverHour: number }): Uint8Array {
+    return buildPackage({ data: readLearnerExport(this.db, userId), ...at });
   }
 
   imported(userId: number): ImportedCard[] {

@@ -8,10 +8,11 @@ import { writeDecision, writeEdit } from '../../src/drafts/card-overrides.js';
 import { openDatabase, type Database } from '../../src/db/database.js';
 import { migrateDatabase } from '../../src/db/migrate.js';
 import { guidForCard } from '../../src/export/anki-notes.js';
-import { buildPackage, collectionCreation, MODEL_ID } from '../../src/export/anki-package.js';
+import { buildPackage, collectionCreation, minutesWest, MODEL_ID } from '../../src/export/anki-package.js';
 import { saveImportedNotes } from '../../src/export/imported-cards.js';
 import { readLearnerExport } from '../../src/export/learner-export.js';
 import { setSuspended } from '../../src/browse/suspend.js';
+import { learnerDay } from '../../src/scheduler/day.js';
 import { recordAnswer, undoLastAnswer } from '../../src/review/answer.js';
 import type { Quality } from '../../src/scheduler/sm2.js';
 import { seedCards } from '../support/app.js';
@@ -53,17 +54,21 @@ function openPackage(apkg: Uint8Array): { collection: BetterSqlite3.Database; fi
 }
 
 const exportOf = (db: Database, userId: number, now = Date.parse('2026-03-12T12:00:00Z')) =>
-  buildPackage({ data: readLearnerExport(db, userId), today: '2026-03-12', now });
+  buildPackage({ data: readLearnerExport(db, userId), today: '2026-03-12', now, timeZone: 'UTC', rolloverHour: 4 });
 
 describe('the .apkg', () => {
-  it('puts the collection’s creation so that Anki’s today is the learner’s, in any time zone', () => {
+  it('puts the collection’s creation inside the learner’s first day, in their time zone', () => {
     // 20:00 UTC is already the next morning in Auckland: the learner's today is 2026-03-13.
     const now = Date.parse('2026-03-12T20:00:00Z');
+    expect(learnerDay(new Date(now), 'Pacific/Auckland', 4)).toBe('2026-03-13');
     const crt = collectionCreation('2026-03-10', '2026-03-13', now);
-    const ankiToday = (at: number) => Math.floor((at / 1000 - crt) / 86_400);
-    expect(ankiToday(now)).toBe(3);
-    expect(ankiToday(now + 11 * 3_600_000)).toBe(3);
-    expect(ankiToday(now - 12 * 3_600_000)).toBe(3);
+    expect(learnerDay(new Date(crt * 1000), 'Pacific/Auckland', 4)).toBe('2026-03-10');
+    // Anki's v1 count of whole days since crt agrees at the moment of export.
+    expect(Math.floor((now / 1000 - crt) / 86_400)).toBe(3);
+    // Auckland is 13 hours east of UTC in March (daylight saving time), New York 4 or 5 hours west.
+    expect(minutesWest('Pacific/Auckland', crt)).toBe(-780);
+    expect(minutesWest('America/New_York', Date.parse('2026-01-15T12:00:00Z') / 1000)).toBe(300);
+    expect(minutesWest('UTC', crt)).toBe(0);
   });
 
   it('holds a schema 11 collection with the learner’s notes, cards and review log', () => {
@@ -78,11 +83,12 @@ describe('the .apkg', () => {
     const { collection, files, media } = openPackage(exportOf(db, ada));
     expect(files).toEqual(['collection.anki2', 'media']);
     expect(media).toBe('{}');
-    const col = collection.prepare('SELECT crt, ver, models, decks FROM col').get() as { crt: number; ver: number; models: string; decks: string };
+    const col = collection.prepare('SELECT crt, ver, conf, models, decks FROM col').get() as { crt: number; ver: number; conf: string; models: string; decks: string };
     expect(col.ver).toBe(11);
-    // Two days (the first answer was on 2026-03-10) and half a day before the export: Anki's
-    // today in the package is day 2, the learner's 2026-03-12.
-    expect(col.crt).toBe(Date.parse('2026-03-10T00:00:00Z') / 1000);
+    expect(JSON.parse(col.conf)).toMatchObject({ schedVer: 2, creationOffset: 0, rollover: 4 });
+    // Two days before the export (the first answer was on 2026-03-10): Anki's today in the
+    // package is day 2, the learner's 2026-03-12.
+    expect(col.crt).toBe(Date.parse('2026-03-10T12:00:00Z') / 1000);
     expect(Math.floor((Date.parse('2026-03-12T12:00:00Z') / 1000 - col.crt) / 86_400)).toBe(2);
 
     const models = JSON.parse(col.models) as Record<string, { name: string; flds: { name: string }[]; tmpls: { qfmt: string }[] }>;

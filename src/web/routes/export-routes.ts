@@ -82,7 +82,12 @@ export function exportRoutes(deps: AppDeps): Router {
 
   router.get('/export/deck.apkg', (req, res) => {
     const user = currentUser(req);
-    const body = exports.apkg(user.id, todayFor(deps, user), deps.clock().getTime());
+    const body = exports.apkg(user.id, {
+      today: todayFor(deps, user),
+      now: deps.clock().getTime(),
+      timeZone: user.timeZone,
+      rolloverHour: deps.config.rolloverHour,
+    });
     download(res, user, { name: 'deck', ext: 'apkg', type: 'application/octet-stream' }, body);
   });
 
