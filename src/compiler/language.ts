@@ -101,8 +101,12 @@ function conjugate(text: string, tagged: Term[]): string {
   for (let i = 0; i < tagged.length && wordIndex < out.length; i++) {
     const term = tagged[i];
     const previous = tagged[i - 1]?.text.toLowerCase();
-    const joined = i === 0 || ((previous === 'and' || previous === 'or') && has(term, 'Infinitive'));
-    if (term && joined && isPlainVerb(term)) {
+    const afterJoin = previous === 'and' || previous === 'or';
+    // "Reload the config and restart the daemon": after "and" the tagger may read the second
+    // instruction as a noun; the word alone before an object says which it is.
+    const joinedVerb = afterJoin && term !== undefined && (has(term, 'Infinitive') || (/^[a-z]+$/.test(term.text) && has(terms(`${SUBJECT}${term.text} it`)[1], 'Infinitive')));
+    const joined = i === 0 || joinedVerb;
+    if (term && joined && (isPlainVerb(term) || joinedVerb)) {
       const present = thirdPerson(term.text);
       const at = out.findIndex((word, index) => index >= wordIndex && word.toLowerCase().replace(/[^a-z]/g, '') === term.text.toLowerCase());
       if (at >= 0) {
@@ -175,9 +179,15 @@ export function isPluralPhrase(phrase: string): boolean {
 
 /** "Restart policies" → "restart policy"; names in capitals keep their case. */
 export function singularOf(phrase: string): string {
-  const doc = nlp(phrase);
+  // Only the head noun is plural ("Kubernetes services" → "Kubernetes service"); names before it
+  // keep their spelling whatever their last letter.
+  const words = phrase.trim().split(/\s+/);
+  const last = words.pop() ?? '';
+  // After "the", a lone "types" is the noun it is here, not a verb.
+  const doc = nlp(`the ${last}`);
   doc.nouns().toSingular();
-  return doc.text();
+  const singular = doc.text().replace(/^the\s+/i, '');
+  return [...words, singular || last].join(' ');
 }
 
 /** Sentences of a line, split by compromise (it knows "e.g." and "i.e." are no sentence ends). */
