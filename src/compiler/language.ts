@@ -173,6 +173,8 @@ export function isNounPhrase(phrase: string): boolean {
 export function isPluralPhrase(phrase: string): boolean {
   const last = terms(phrase.trim()).at(-1);
   if (!last) return false;
+  // Names that end in "s" but are one thing: Kubernetes, DNS, Ingress, status, TLS.
+  if (/(?:etes|ss|us|is|dns|tls|aws|https|ps|os)$/i.test(last.text)) return false;
   if (/^[A-Z0-9]+$/.test(last.text)) return false;
   return has(last, 'Plural') && !has(last, 'Singular');
 }

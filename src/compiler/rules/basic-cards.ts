@@ -99,11 +99,12 @@ function definitionConfidence(found: Definition, line: NoteLine): number {
 // is the always restart policy?"; under "apiVersion", "What is the apiVersion of Pod?"; a lone
 // lowercase word keeps its context in brackets. Without it "What is no?" could mean anything.
 function whatIsIn(term: string, definition: string, line: NoteLine): string {
-  const label = contextOf(line) ?? line.topic[line.topic.length - 1];
+  const section = contextOf(line) ?? line.topic[line.topic.length - 1];
   // "-it : run interactively": a flag is asked as a flag, with the section it belongs to.
-  if (/^--?[A-Za-z]/.test(term)) return label && wordCount(label) <= 4 ? `What does the ${term} flag do (${label})?` : `What does the ${term} flag do?`;
+  if (/^--?[A-Za-z]/.test(term)) return section && wordCount(section) <= 4 ? `What does the ${term} flag do (${section})?` : `What does the ${term} flag do?`;
   // "spec.replicas: …" is a field of the object the section is about.
-  if (/^\.?[a-z]+[A-Za-z]*(?:\.[A-Za-z]+)+$/.test(term)) return label && wordCount(label) <= 4 ? `In ${label}, what is ${term}?` : `What is ${term}?`;
+  if (/^\.?[a-z]+[A-Za-z]*(?:\.[A-Za-z]+)+$/.test(term)) return section && wordCount(section) <= 4 ? `In ${section}, what is ${term}?` : `What is ${term}?`;
+  const label = contextOf(line);
   if (!label || wordCount(label) > 3 || label.toLowerCase().includes(term.toLowerCase())) return whatIs(term);
   // "4 types: ClusterIP, NodePort, …" under "Service": a count names nothing without its label.
   if (/^\d+\s+\w+s$/.test(term)) return `What are the ${term} of ${label}?`;

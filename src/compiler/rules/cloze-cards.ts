@@ -72,7 +72,7 @@ export function clozeCards(line: NoteLine, ctx: RuleContext, memory: SubjectMemo
     if (GENERIC_NOUNS.has(subject.toLowerCase())) confidence -= 0.4;
     // "___ defines objects such as nodes and pods" → Kubernetes: in notes about Docker and
     // Kubernetes the product's name fits almost any blank, unless the sentence defines it.
-    if (/^(?:docker|kubernetes|k8s)$/i.test(subject) && !(split.copula && /^(?:an?|the)\s/i.test(predicate))) confidence -= 0.3;
+    if (/^(?:docker|kubernetes|k8s)$/i.test(subject) && !(split.copula && /^(?:an?|the)\s/i.test(predicate))) confidence -= split.copula ? 0.3 : 0.15;
     emitCloze(line, ctx, `${articleOf(sentence)}___ ${split.verb} ${blank(predicate, subject)}`, subject, lengthPenalty(confidence, predicate));
     if (!memory.has(line)) memory.set(line, subject);
     previousSubject = subject;
