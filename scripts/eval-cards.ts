@@ -104,7 +104,9 @@ async function main(): Promise<void> {
       for (const card of cards) {
         const verdict = facts ? (facts.some((fact) => matches(card, fact)) ? '+' : '-') : ' ';
         const tag = isDraft(card) ? 'draft' : card.kind;
-        console.log(`  ${verdict} ${String(card.source.line).padStart(4)} ${tag.padEnd(7)} ${card.confidence.toFixed(2)} ${card.prompt}  →  ${card.answer.replace(/\n/g, ' ⏎ ')}`);
+        // The topic path is shown above the prompt in review, so it is part of what the learner sees.
+        const topic = card.topic.length > 0 ? `[${card.topic.join(' › ')}] ` : '';
+        console.log(`  ${verdict} ${String(card.source.line).padStart(4)} ${tag.padEnd(7)} ${card.confidence.toFixed(2)} ${topic}${card.prompt}  →  ${card.answer.replace(/\n/g, ' ⏎ ')}`);
       }
       for (const warning of warnings) console.log(`  ! ${warning.line}: ${warning.message}`);
     }
