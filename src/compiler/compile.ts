@@ -132,7 +132,7 @@ function weighed(draft: CardDraft): CardDraft {
   // A prompt that points back ("like this", "the update", "it") needs what it points at.
   if (/\b(?:like this|like that|the above|above command|this one)\b/i.test(draft.prompt)) confidence -= 0.3;
   // "… in the same folder", "… on the other machine": context the card does not carry.
-  if (draft.kind !== 'choice' && /\bthe (?:same|other|previous|above|following|former|latter)\b/i.test(draft.prompt)) confidence -= 0.25;
+  if (draft.kind !== 'choice' && /\bthe (?:same|other|previous|above|following|former|latter) (?!(?:on|in|as|at|to|for|with|way|time|thing)\b)\w/i.test(draft.prompt)) confidence -= 0.25;
   return { ...draft, confidence };
 }
 

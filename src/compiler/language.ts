@@ -62,7 +62,8 @@ export function readDescription(description: string): { form: DescriptionForm; p
     const head = text.replace(/^\S+\s+/, '').split(/\s+(?:that|which|with|for|of|to|in|on)\s/)[0]?.replace(/[.,;:]+$/, '') ?? '';
     // After an article, "a grouping", "a mapping" are nouns whatever their -ing says.
     // "An easy way to test it is to start …" is a sentence about a noun, not a noun phrase.
-    const sentence = splitClause(text)?.copula === true;
+    const clause = splitClause(text);
+    const sentence = clause !== undefined && (clause.copula || !/\b(?:that|which|who|whose)$/i.test(clause.subject));
     const noun = !sentence && (/^[a-z]+ing$/i.test(head) || isNounPhrase(head));
     return { form: noun ? 'noun-phrase' : 'other', predicate: text };
   }

@@ -68,6 +68,9 @@ export function clozeCards(line: NoteLine, ctx: RuleContext, memory: SubjectMemo
     // only short subjects are trusted there.
     if (!split.copula && wordCount(subject) > MAX_VERB_SUBJECT_WORDS) continue;
     let confidence = split.copula ? 0.85 : 0.75;
+    // "Google is blocked in China so that would fail if you …": a story about a setup, not a
+    // definition; a reader can rarely tell what the blank is.
+    if (/(?<![\w/])(?:I|we|my|our)(?![\w/])|\bif you\b|\b(?:would|could)\b/.test(predicate)) confidence -= 0.3;
     // "The format is similar to …": a generic noun stands for something said before it.
     if (GENERIC_NOUNS.has(subject.toLowerCase())) confidence -= 0.4;
     // "___ defines objects such as nodes and pods" → Kubernetes: in notes about Docker and
