@@ -117,7 +117,10 @@ function givesItselfAway(draft: CardDraft): boolean {
   if (draft.kind !== 'cloze' && draft.kind !== 'basic') return false;
   const letters = (text: string): string => text.toLowerCase().replace(/[^a-z0-9]/g, '');
   const answer = letters(draft.answer).replace(/e?s$/, '');
-  return answer.length >= 4 && draft.answer.split(/\s+/).length <= 3 && letters(draft.prompt).includes(answer);
+  if (draft.answer.split(/\s+/).length > 3) return false;
+  // "___ runs a command" → RUN: a short name is given away when a word of the prompt starts with it.
+  const words = draft.prompt.toLowerCase().split(/[^a-z0-9]+/);
+  return (answer.length >= 4 && letters(draft.prompt).includes(answer)) || (answer.length === 3 && words.some((word) => word.startsWith(answer)));
 }
 
 // Checks every rule shares: an answer cut mid-sentence ("… the following format `") or a

@@ -72,7 +72,9 @@ export function codeLead(line: NoteLine): Definition | undefined {
 export function definitionCard(line: NoteLine, ctx: RuleContext): boolean {
   const found = splitDefinition(line);
   if (!found) return false;
-  const expansion = isExpansionOf(found.term, found.definition);
+  // "net - network", "mnt - mount": a one-word spelling-out is an expansion too.
+  const single = !/\s/.test(found.definition.trim()) && found.term.length >= 2 && found.definition.toLowerCase().startsWith(found.term.toLowerCase()) && found.definition.length > found.term.length;
+  const expansion = single || isExpansionOf(found.term, found.definition);
   ctx.emit({
     kind: 'basic',
     prompt: expansion ? `What does ${found.term} stand for?` : whatIsIn(found.term, found.definition, line),
@@ -108,7 +110,10 @@ function whatIsIn(term: string, definition: string, line: NoteLine): string {
   if (!label || wordCount(label) > 3 || label.toLowerCase().includes(term.toLowerCase())) return whatIs(term);
   // "4 types: ClusterIP, NodePort, …" under "Service": a count names nothing without its label.
   if (/^\d+\s+\w+s$/.test(term)) return `What are the ${term} of ${label}?`;
-  if (isPluralPhrase(label) && wordCount(term) <= 2) return `What is the ${term} ${lowerCommon(singularOf(label))}?`;
+  const noun = lowerCommon(singularOf(label));
+  // "Persistent Volume" under "Volumes" already says which volume it is.
+  const sameHead = (term.split(/\s+/).pop() ?? '').toLowerCase() === (noun.split(/\s+/).pop() ?? '').toLowerCase();
+  if (isPluralPhrase(label) && wordCount(term) <= 2) return sameHead ? whatIs(term) : `What is the ${term} ${noun}?`;
   if (wordCount(definition) <= 3 && wordCount(term) <= 2 && wordCount(label) <= 2 && !isPluralPhrase(label)) return `What is the ${label} of ${term}?`;
   if (/^[a-z-]+$/.test(term) && wordCount(term) === 1) return `What is ${term} (${label})?`;
   return whatIs(term);

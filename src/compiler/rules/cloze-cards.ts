@@ -63,6 +63,9 @@ export function clozeCards(line: NoteLine, ctx: RuleContext, memory: SubjectMemo
     if (looksLikeCommand(text) && !split.copula && !/s$/.test(split.verb)) continue;
     const subject = trimSubject(split.subject.replace(/^(?:an?|the)\s+/i, ''));
     const predicate = split.predicate;
+    // "A .dockerignore file keeps files out …": a subject ending in a verb-like -s word before a
+    // -s "verb" has swallowed its verb; the split is wrong.
+    if (!split.copula && /s$/.test(split.verb) && /[^s]s$/.test(subject.split(/\s+/).pop() ?? '') && wordCount(subject) > 1) continue;
     if (wordCount(predicate) < MIN_PREDICATE_WORDS || !isTerm(subject) || !isNounPhrase(subject)) continue;
     // With an ordinary verb a plural noun can pass for the verb ("Extensions add tools"), so
     // only short subjects are trusted there.
