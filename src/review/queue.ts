@@ -144,15 +144,23 @@ export function queueCounts(db: Database, userId: number, today: Day, limits: Da
  * The next card of today's session: due reviews first (most overdue first, in index order so no
  * sort is needed), then new cards in the
  * order of the notes, then the same-day drills of SM-2 step 7, least recently answered first.
+ * `except` leaves one card out (the one on screen, when looking for the card after it).
  */
-export function nextCard(db: Database, userId: number, today: Day, limits: DailyLimits, done = answeredToday(db, userId, today)): QueueCard | undefined {
+export function nextCard(
+  db: Database,
+  userId: number,
+  today: Day,
+  limits: DailyLimits,
+  done = answeredToday(db, userId, today),
+  except?: string,
+): QueueCard | undefined {
   const remaining = remainingLimits(done, limits);
-  const params = { userId, today, ...topicParam(limits) };
-  const inTopics = topicClause(limits);
+  const params = { userId, today, ...topicParam(limits), ...(except === undefined ? {} : { except }) };
+  const narrow = topicClause(limits) + (except === undefined ? '' : ' AND c.id <> @except');
   if (remaining.reviews > 0) {
     const due = db.first<Omit<QueueCard, 'queue'>>(
       `SELECT ${CARD_COLUMNS} FROM card_states cs INDEXED BY card_states_seen JOIN cards c ON c.id = cs.card_id ${EDITS}
-        WHERE ${DUE_WHERE}${inTopics} ORDER BY cs.due_day LIMIT 1`,
+        WHERE ${DUE_WHERE}${narrow} ORDER BY cs.due_day LIMIT 1`,
       params,
     );
     if (due) return { ...due, queue: 'review' };
@@ -161,7 +169,7 @@ export function nextCard(db: Database, userId: number, today: Day, limits: Daily
     // NOT IN builds the learner's seen set once, then walks active cards in note order.
     const fresh = db.first<Omit<QueueCard, 'queue'>>(
       `SELECT ${CARD_COLUMNS} FROM cards c INDEXED BY cards_active_position ${EDITS}
-        WHERE c.retired_at IS NULL${inTopics} AND c.id NOT IN (
+        WHERE c.retired_at IS NULL${narrow} AND c.id NOT IN (
           SELECT card_id FROM card_states WHERE user_id = @userId AND (due_day IS NOT NULL OR suspended = 1))
           AND ${learnerCardWhere('c')}
         ORDER BY c.position LIMIT 1`,
@@ -171,14 +179,30 @@ export function nextCard(db: Database, userId: number, today: Day, limits: Daily
   }
   const drill = db.first<Omit<QueueCard, 'queue'>>(
     `SELECT ${CARD_COLUMNS} FROM card_states cs JOIN cards c ON c.id = cs.card_id ${EDITS}
-      WHERE ${DRILL_WHERE}${inTopics} ORDER BY cs.last_answered_at LIMIT 1`,
+      WHERE ${DRILL_WHERE}${narrow} ORDER BY cs.last_answered_at LIMIT 1`,
     params,
   );
   return drill && { ...drill, queue: 'drill' };
 }
 
-/** Today's counts and next card together, sharing one look at today's answers. */
-export function todaysSession(db: Database, userId: number, today: Day, limits: DailyLimits): { counts: QueueCounts; card: QueueCard | undefined } {
-  const done = answeredToday(db, userId, today);
-  return { counts: queueCounts(db, userId, today, limits, done), card: nextCard(db, userId, today, limits, done) };
+/**
+ * The card that follows `current` once it is answered: the page holds it ready, so the next card
+ * shows the moment a grade is given. It is counted as answered against its daily limit. A card
+ * graded below 4 comes back today, but after every other card, so leaving it out is right unless
+ * it is the last one, which the client knows from its own grade.
+ */
+export function cardAfter(
+  db: Database,
+  userId: number,
+  today: Day,
+  limits: DailyLimits,
+  current: QueueCard,
+  done = answeredToday(db, userId, today),
+): QueueCard | undefined {
+  const answered = {
+    ...done,
+    new: done.new + (current.queue === 'new' ? 1 : 0),
+    review: done.review + (current.queue === 'review' ? 1 : 0),
+  };
+  return nextCard(db, userId, today, limits, answered, current.id);
 }

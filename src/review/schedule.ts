@@ -39,19 +39,44 @@ export const ANSWER_BUTTONS = [
   { label: 'Easy', key: '4', quality: 5 },
 ] as const satisfies readonly { label: string; key: string; quality: Quality }[];
 
-/** What each button would do, in words for the button ("6 days", "again today"). */
-export function buttonPreviews(state: CardState, today: Day): { label: string; key: string; quality: Quality; next: string }[] {
+/** One grade button as the page shows it: what it is and the interval it would give. */
+export interface ButtonPreview {
+  label: string;
+  key: string;
+  quality: Quality;
+  /** In words for the button: "6 days", "1 day · again today", "again today". */
+  next: string;
+  /** Days until the card's next scheduled review after this grade. */
+  days: number;
+  /** Whether the card also comes back in today's session. */
+  againToday: boolean;
+}
+
+/**
+ * What each button would do. A scheduled answer shows SM-2's interval (and "again today" below
+ * 4); a same-day drill leaves the schedule alone, so its passing buttons show the wait until the
+ * review SM-2 already set, and the failing ones "again today".
+ */
+export function buttonPreviews(state: CardState, today: Day): ButtonPreview[] {
+  const kind = answerKind(state, today);
   return ANSWER_BUTTONS.map((button) => {
     const after = scheduleAnswer(state, button.quality, today);
-    const kind = answerKind(state, today);
+    const againToday = after.drillDay === today;
+    const days = after.dueDay === null ? after.interval : daysBetween(today, after.dueDay);
     let next: string;
-    if (kind === 'drill') next = after.drillDay ? 'again today' : 'done today';
-    else next = `${formatInterval(after.interval)}${after.drillDay ? ' · again today' : ''}`;
-    return { ...button, next };
+    if (kind === 'drill') next = againToday ? 'again today' : formatInterval(days);
+    else next = `${formatInterval(days)}${againToday ? ' · again today' : ''}`;
+    return { ...button, next, days, againToday };
   });
 }
 
+function daysBetween(from: Day, to: Day): number {
+  return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
+}
+
+/** An interval in words: "1 day", "6 days", "3 mo", "1.2 yr"; 0 is "today". */
 export function formatInterval(days: number): string {
+  if (days <= 0) return 'today';
   if (days < 30) return days === 1 ? '1 day' : `${days} days`;
   if (days < 365) return `${Math.round(days / 30)} mo`;
   return `${(days / 365).toFixed(1)} yr`;

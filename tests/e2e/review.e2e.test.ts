@@ -25,14 +25,15 @@ async function prompt(page: Page): Promise<string> {
 }
 
 /**
- * Presses a key that submits a form and waits for the next page to load. After POST → 303 →
- * GET /review the URL does not change, so waiting for a URL would return at once; the page's
- * `load` event is registered before the key press and fires only for the new document.
+ * Presses a key that grades or undoes and waits for the API's reply to be on screen: the page
+ * answers through /api/review/* and swaps the next card in (tests/e2e/review-in-page.e2e.test.ts
+ * checks that no page loads), so there is no `load` event to wait for.
  */
-async function pressAndWaitForNextPage(page: Page, key: string): Promise<void> {
-  const loaded = page.waitForEvent('load');
+async function pressAndWaitForReply(page: Page, key: string): Promise<void> {
+  const replied = page.waitForResponse((response) => new URL(response.url()).pathname.startsWith('/api/review/'));
   await page.keyboard.press(key);
-  await loaded;
+  await replied;
+  await expect.poll(() => page.locator('#grades').getAttribute('aria-busy')).toBeNull();
 }
 
 /** Reveals with space, then grades with a digit, all from the keyboard. */
@@ -41,7 +42,7 @@ async function reviewWithKeyboard(page: Page, gradeKey: string): Promise<void> {
   await page.keyboard.press('Space');
   await expect.poll(() => page.getByTestId('answer').isVisible()).toBe(true);
   await expect.poll(() => page.locator('#grades').isVisible()).toBe(true);
-  await pressAndWaitForNextPage(page, gradeKey);
+  await pressAndWaitForReply(page, gradeKey);
 }
 
 const hasBrowser = browserAvailable();
@@ -91,12 +92,12 @@ describe.skipIf(!hasBrowser)('reviewing in the browser', () => {
     await page.keyboard.press('Space');
     await expect.poll(() => page.getByTestId('answer').isVisible()).toBe(true);
     await saveScreenshot(page, 'review-revealed');
-    await pressAndWaitForNextPage(page, '3');
+    await pressAndWaitForReply(page, '3');
     expect(await leftCount(page)).toBe(CARDS.length - 2);
     expect(await prompt(page)).toBe(CARDS[3]?.prompt);
 
     // u undoes the Good answer: the count goes back up and the same card shows, answer revealed.
-    await pressAndWaitForNextPage(page, 'u');
+    await pressAndWaitForReply(page, 'u');
     expect(await leftCount(page)).toBe(CARDS.length - 1);
     expect(await prompt(page)).toBe(undonePrompt);
     expect(await page.getByTestId('answer').isVisible()).toBe(true);

@@ -1,9 +1,7 @@
 import { Router, type Request } from 'express';
 import { z } from 'zod';
 import { recordAnswer, undoLastAnswer } from '../../review/answer.js';
-import { readCardState } from '../../review/card-state.js';
-import { todaysSession } from '../../review/queue.js';
-import { buttonPreviews } from '../../review/schedule.js';
+import { reviewStep, type ReviewStep } from '../../review/review-step.js';
 import type { Quality } from '../../scheduler/sm2.js';
 import type { AppDeps } from '../app-deps.js';
 import { limitsOf, todayFor } from '../learner-day.js';
@@ -23,7 +21,31 @@ const AnswerBody = z.object({
   durationMs: z.coerce.number().int().nonnegative().optional(),
 });
 
-const ReviewQuery = z.object({ reveal: z.enum(['0', '1']).optional() });
+// `card` names the card the page was showing, so a reload keeps its place: the answer stays
+// revealed only while that card is still the learner's current one.
+const ReviewQuery = z.object({
+  reveal: z.enum(['0', '1']).optional(),
+  card: z.string().min(1).max(64).optional(),
+});
+
+/**
+ * The JSON every review endpoint answers with besides its own fields: the card to show now
+ * (`buttons` and `intervalNote` are its), the counts, and `after`, the card that follows it.
+ */
+function stepJson(step: ReviewStep) {
+  return {
+    counts: step.counts,
+    buttons: step.current?.buttons ?? [],
+    intervalNote: step.current?.intervalNote ?? null,
+    after: step.after,
+  };
+}
+
+/** Where a page that shows `cardId` (revealed or not) lives, so a reload comes back to it. */
+export function reviewUrl(cardId: string | undefined, revealed: boolean): string {
+  if (!cardId) return '/review';
+  return `/review?card=${encodeURIComponent(cardId)}${revealed ? '&reveal=1' : ''}`;
+}
 
 /** The review session: one card at a time, four grades, undo; as pages and as a small JSON API. */
 export function reviewRoutes(deps: AppDeps): Router {
@@ -32,10 +54,7 @@ export function reviewRoutes(deps: AppDeps): Router {
 
   const session = (req: Request) => {
     const user = currentUser(req);
-    const today = todayFor(deps, user);
-    const { card, counts } = todaysSession(deps.db, user.id, today, limitsOf(deps, user));
-    const buttons = card ? buttonPreviews(readCardState(deps.db, user.id, card.id), today) : [];
-    return { user, today, card, counts, buttons };
+    return reviewStep(deps.db, user.id, todayFor(deps, user), limitsOf(deps, user));
   };
 
   const answer = (req: Request) => {
@@ -55,8 +74,20 @@ export function reviewRoutes(deps: AppDeps): Router {
 
   router.get('/review', (req, res) => {
     const query = parseInput(ReviewQuery, req.query);
-    const view = session(req);
-    res.render('review', { title: 'Review', ...view, revealed: query.reveal === '1', shownAt: deps.clock().getTime() });
+    const step = session(req);
+    const card = step.current?.card;
+    const revealed = query.reveal === '1' && card !== undefined && (query.card === undefined || query.card === card.id);
+    res.render('review', {
+      title: 'Review',
+      card,
+      counts: step.counts,
+      buttons: step.current?.buttons ?? [],
+      intervalNote: step.current?.intervalNote ?? null,
+      after: step.after,
+      revealed,
+      revealUrl: reviewUrl(card?.id, true),
+      shownAt: deps.clock().getTime(),
+    });
   });
 
   router.post('/review/answer', (req, res) => {
@@ -65,24 +96,27 @@ export function reviewRoutes(deps: AppDeps): Router {
   });
 
   router.post('/review/undo', (req, res) => {
-    undoLastAnswer(deps.db, currentUser(req).id, deps.clock().getTime());
-    res.redirect(303, '/review?reveal=1');
+    const cardId = undoLastAnswer(deps.db, currentUser(req).id, deps.clock().getTime());
+    res.redirect(303, cardId ? reviewUrl(cardId, true) : '/review');
   });
 
   router.get('/api/review/next', (req, res) => {
-    const { card, counts, buttons } = session(req);
-    res.json({ card: card ?? null, counts, buttons });
+    const step = session(req);
+    res.json({ card: step.current?.card ?? null, ...stepJson(step) });
   });
 
+  // One round trip per answer: the answer is saved, and the reply carries the next card and the
+  // one after it, which the page shows straight away at the next grade.
   router.post('/api/review/answer', (req, res) => {
     const outcome = answer(req);
-    const { card, counts, buttons } = session(req);
-    res.json({ saved: true, logId: outcome.logId, kind: outcome.kind, next: card ?? null, counts, buttons });
+    const step = session(req);
+    res.json({ saved: true, logId: outcome.logId, kind: outcome.kind, next: step.current?.card ?? null, ...stepJson(step) });
   });
 
   router.post('/api/review/undo', (req, res) => {
     const cardId = undoLastAnswer(deps.db, currentUser(req).id, deps.clock().getTime());
-    res.json({ undone: cardId ?? null });
+    const step = session(req);
+    res.json({ undone: cardId ?? null, next: step.current?.card ?? null, ...stepJson(step) });
   });
 
   return router;
