@@ -7,6 +7,7 @@ export const PAGE_SIZE = 50;
 
 /** A validated browse request: what the search form and the page links carry. */
 export interface BrowseFilter {
+  /** The search, in Anki-like syntax (search-query.ts); '' for every card. */
   q: string;
   /** A top-level topic, or '' for every topic. */
   topic: string;

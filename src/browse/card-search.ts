@@ -1,8 +1,18 @@
 import { splitTopic, TOPIC_SEPARATOR } from '../content/card.js';
 import type { Database } from '../db/database.js';
+import { badRequest } from '../errors/app-error.js';
 import { EDITED_ANSWER, EDITED_PROMPT, learnerCardWhere, learnerEditsJoin } from '../drafts/learner-cards.js';
 import type { Day } from '../scheduler/day.js';
 import { escapeLike, PAGE_SIZE, type BrowseFilter, type CardStatus } from './browse-filter.js';
+import { flaggedWhere } from './card-flags.js';
+import { parseSearch, type SearchNode } from './search-query.js';
+import { compileSearch } from './search-sql.js';
+
+/** A parsed Browse search (`parseSearch`) and the learner's "today", which `is:due` needs. */
+export interface ParsedQuery {
+  query: SearchNode | null;
+  today: Day;
+}
 
 /** One card as the browser lists it, with this learner's state. */
 export interface BrowseRow {
@@ -17,6 +27,7 @@ export interface BrowseRow {
   /** EF in exact hundredths, or null for a card never answered. */
   ease: number | null;
   suspended: boolean;
+  flagged: boolean;
   retired: boolean;
   /** The learner changed the card's text (src/drafts/). */
   edited: boolean;
@@ -41,6 +52,7 @@ interface Row {
   interval_days: number | null;
   easiness: number | null;
   suspended: number | null;
+  flagged: number;
   edited: number;
 }
 
@@ -59,29 +71,39 @@ const STATUS_WHERE: Record<CardStatus, string> = {
   retired: 'c.retired_at IS NOT NULL',
 };
 
-// SQLite's LIKE ignores case for ASCII letters only; good enough for English notes about Docker.
-const TEXT_WHERE = `(@q = '' OR ${EDITED_PROMPT} LIKE @pattern ESCAPE '\\' OR ${EDITED_ANSWER} LIKE @pattern ESCAPE '\\')`;
 const TOPIC_WHERE = `(@topic = '' OR c.topic = @topic OR c.topic LIKE @topicPrefix ESCAPE '\\')`;
 
-/** One page of the cards matching `filter`, in the order of the notes, with the learner's state. */
-export function searchCards(db: Database, userId: number, filter: BrowseFilter): BrowsePage {
-  const where = `${STATUS_WHERE[filter.status]} AND ${TEXT_WHERE} AND ${TOPIC_WHERE}`;
+/**
+ * One page of the cards matching the search and the form's topic and status, in the order of the
+ * notes, with the learner's state. The route parses `filter.q` itself, to show a syntax error on
+ * the page; without `parsed`, `filter.q` is parsed here (an error is a 400) and no day is today.
+ */
+export function searchCards(db: Database, userId: number, filter: BrowseFilter, parsed?: ParsedQuery): BrowsePage {
+  const { query, today } = parsed ?? { query: parseOrThrow(filter.q), today: '' };
+  const search = compileSearch(query);
+  const where = `${STATUS_WHERE[filter.status]} AND ${TOPIC_WHERE} AND ${search.sql}`;
   const params = {
+    ...search.params,
     userId,
-    q: filter.q,
-    pattern: `%${escapeLike(filter.q)}%`,
+    today,
     topic: filter.topic,
     topicPrefix: `${escapeLike(filter.topic)}${TOPIC_SEPARATOR}%`,
   };
   const total = db.first<{ n: number }>(`SELECT count(*) AS n FROM ${FROM} WHERE ${where}`, params)?.n ?? 0;
   const rows = db.all<Row>(
     `SELECT c.id, ${EDITED_PROMPT} AS prompt, ${EDITED_ANSWER} AS answer, c.topic, c.source_file, c.source_line, c.retired_at,
-            cs.due_day, cs.interval_days, cs.easiness, cs.suspended,
+            cs.due_day, cs.interval_days, cs.easiness, cs.suspended, ${flaggedWhere('c.id')} AS flagged,
             (o.prompt IS NOT NULL OR o.answer IS NOT NULL OR o.accepted_answers IS NOT NULL) AS edited
        FROM ${FROM} WHERE ${where} ORDER BY c.position, c.id LIMIT @limit OFFSET @offset`,
     { ...params, limit: PAGE_SIZE, offset: (filter.page - 1) * PAGE_SIZE },
   );
   return { rows: rows.map(toBrowseRow), total, page: filter.page, pages: Math.max(1, Math.ceil(total / PAGE_SIZE)) };
+}
+
+function parseOrThrow(q: string): SearchNode | null {
+  const parsed = parseSearch(q);
+  if (!parsed.ok) throw badRequest(`q: ${parsed.error.message}`);
+  return parsed.node;
 }
 
 /** The top-level topics of the current (not retired) cards, for the topic filter. */
@@ -105,6 +127,7 @@ function toBrowseRow(row: Row): BrowseRow {
     interval: seen ? row.interval_days : null,
     ease: seen ? row.easiness : null,
     suspended: row.suspended === 1,
+    flagged: row.flagged === 1,
     retired: row.retired_at !== null,
     edited: row.edited === 1,
   };

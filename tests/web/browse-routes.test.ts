@@ -91,7 +91,7 @@ describe('POST /browse/:cardId/suspend and /unsuspend', () => {
       .type('form')
       .send({ _csrf: ada.csrf })
       .expect(303);
-    expect(suspended.headers.location).toBe('/browse?q=Question');
+    expect(suspended.headers.location).toBe('/browse?q=Question#card-c1');
     expect(t.db.first('SELECT due_day, suspended FROM card_states WHERE card_id = ?', ['c1'])).toEqual({ due_day: null, suspended: 1 });
     const next = await ada.agent.get('/api/review/next').expect(200);
     expect(next.body.card.id).toBe('c2');
