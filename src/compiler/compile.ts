@@ -136,7 +136,24 @@ function weighed(draft: CardDraft): CardDraft {
   if (/\b(?:like this|like that|the above|above command|this one)\b/i.test(draft.prompt)) confidence -= 0.3;
   // "… in the same folder", "… on the other machine": context the card does not carry.
   if (draft.kind !== 'choice' && /\bthe (?:same|other|previous|above|following|former|latter) (?!(?:on|in|as|at|to|for|with|way|time|thing)\b)\w/i.test(draft.prompt)) confidence -= 0.25;
-  return { ...draft, confidence };
+  return { ...draft, confidence, topic: topicWithoutAnswer(draft) };
+}
+
+/**
+ * Review shows the topic path above the prompt, so "Kubernetes › Kubelet" over "The ___ is the
+ * primary node agent" gives the answer away: a card that asks for a name does not show the
+ * section named after it.
+ */
+function topicWithoutAnswer(draft: CardDraft): string[] {
+  const last = draft.topic[draft.topic.length - 1];
+  // The top-level topic stays: classes choose their topics by it.
+  if (!last || draft.topic.length < 2 || (draft.kind !== 'cloze' && draft.kind !== 'choice' && !(draft.kind === 'basic' && draft.answerMode === 'words'))) return draft.topic;
+  const norm = (text: string): string => text.toLowerCase().replace(/[^a-z0-9/ ]/g, '').replace(/\s+/g, ' ').trim().replace(/e?s$/, '');
+  const answer = norm(draft.answer);
+  const section = norm(last);
+  const parts = section.split(/\s*\/\s*/).map((part) => part.replace(/e?s$/, ''));
+  const names = answer.length >= 2 && (section === answer || parts.includes(answer) || section.includes(answer) || answer.includes(section));
+  return names ? draft.topic.slice(0, -1) : draft.topic;
 }
 
 // Rules that do not weigh their own output yet.
