@@ -23,6 +23,8 @@ export type DatabaseHealth = { ok: true } | { ok: false; problem: string };
  * writable: a write that lands in a deleted file throws DatabaseUnavailableError (a 503), so no
  * caller reports it as saved. SQLite's own "cannot write" errors become the same error.
  */
+const MAX_CACHED_STATEMENTS = 1_000;
+
 export class Database {
   private readonly statements = new Map<string, BetterSqlite3.Statement>();
 
@@ -33,9 +35,19 @@ export class Database {
 
   private statement(sql: string): BetterSqlite3.Statement {
     let statement = this.statements.get(sql);
-    if (!statement) {
-      statement = this.raw.prepare(sql);
+    if (statement) {
+      // Most recently used last, so the oldest is the first to go.
+      this.statements.delete(sql);
       this.statements.set(sql, statement);
+      return statement;
+    }
+    statement = this.raw.prepare(sql);
+    this.statements.set(sql, statement);
+    // Searches build their SQL from what a learner types; a bounded cache keeps that from
+    // growing the server's memory without end, while the app's own fixed statements stay hot.
+    if (this.statements.size > MAX_CACHED_STATEMENTS) {
+      const oldest = this.statements.keys().next().value;
+      if (oldest !== undefined) this.statements.delete(oldest);
     }
     return statement;
   }
