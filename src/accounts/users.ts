@@ -116,8 +116,14 @@ export class UserService {
     this.db.run('UPDATE users SET password_hash = ? WHERE id = ?', [hash, userId]);
   }
 
+  /** Sets the learner's time zone as their own choice (the Account page, or the join form). */
   setTimeZone(userId: number, timeZone: string): void {
-    this.db.run('UPDATE users SET time_zone = ? WHERE id = ?', [timeZone, userId]);
+    this.db.run('UPDATE users SET time_zone = ?, time_zone_chosen = 1 WHERE id = ?', [timeZone, userId]);
+  }
+
+  /** Whether the learner chose their time zone, or still has the server's (migration 018). */
+  timeZoneChosen(userId: number): boolean {
+    return this.db.first<{ chosen: number }>('SELECT time_zone_chosen AS chosen FROM users WHERE id = ?', [userId])?.chosen === 1;
   }
 }
 

@@ -9,6 +9,7 @@ import type { Database } from '../db/database.js';
 import type { Logger } from '../logging/logger.js';
 import { hostDocker } from '../sandbox/host-driver.js';
 import type { IsolatedSandboxes } from '../sandbox/isolated/sandbox-pool.js';
+import { studyOptionsFor } from '../review/study-options.js';
 import { learnerDay } from '../scheduler/day.js';
 import type { AppDeps } from './app-deps.js';
 
@@ -36,7 +37,9 @@ export function buildDeps(input: DepsInput): AppDeps {
     clock: input.clock,
     // The CLI's local learner has no account: the server's time zone stands in for theirs.
     today: (userId) =>
-      learnerDay(input.clock(), (userId === null ? undefined : users.byId(userId)?.timeZone) ?? input.config.timeZone, input.config.rolloverHour),
+      userId === null
+        ? learnerDay(input.clock(), input.config.timeZone, input.config.rolloverHour)
+        : learnerDay(input.clock(), users.byId(userId)?.timeZone ?? input.config.timeZone, studyOptionsFor(input.db, userId, input.config).rolloverHour),
     driverFor: sandboxes
       ? (userId) => {
           // The CLI's local learner has no account and so no classroom sandbox.

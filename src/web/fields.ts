@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { isValidTimeZone } from '../scheduler/day.js';
 
 /** Form fields several pages share, so one rule (and one message) holds everywhere. */
 export const Username = z
@@ -20,3 +21,9 @@ export function answerDuration(now: number, shownAt: number | undefined, measure
   const duration = measuredMs ?? (shownAt === undefined ? 0 : now - shownAt);
   return Math.min(Math.max(duration, 0), MAX_ANSWER_MS);
 }
+
+/** An IANA time zone the runtime knows, such as Europe/Berlin. */
+export const TimeZone = z
+  .string({ error: 'is required' })
+  .trim()
+  .refine(isValidTimeZone, { error: 'is not a time zone this server knows (use a name like Europe/Berlin)' });

@@ -2,35 +2,59 @@ import { Router, type Response } from 'express';
 import type { User } from '../../accounts/users.js';
 import { z } from 'zod';
 import { AppError } from '../../errors/app-error.js';
-import { isValidTimeZone } from '../../scheduler/day.js';
+import { saveStudyOptions, STUDY_OPTION_BOUNDS } from '../../review/study-options.js';
 import type { AppDeps } from '../app-deps.js';
-import { todayFor } from '../learner-day.js';
+import { TimeZone } from '../fields.js';
+import { optionsOf, todayFor } from '../learner-day.js';
 import { currentUser } from '../request-context.js';
 import { requireUser } from '../session.js';
 import { parseInput } from '../validate.js';
 
-const TimeZoneBody = z.object({
-  timeZone: z.string().trim().refine(isValidTimeZone, { error: 'is not a time zone this server knows (use a name like Europe/Berlin)' }),
+const TimeZoneBody = z.object({ timeZone: TimeZone });
+
+/** A whole number typed in a form field, within bounds; an empty field is missing, not 0. */
+function wholeNumber({ min, max }: { min: number; max: number }) {
+  const message = `must be a whole number from ${min} to ${max}`;
+  return z
+    .string({ error: 'is required' })
+    .trim()
+    .min(1, { error: 'is required' })
+    .regex(/^\d{1,6}$/, { error: message })
+    .transform(Number)
+    .pipe(z.number().min(min, { error: message }).max(max, { error: message }));
+}
+
+const StudyOptionsBody = z.object({
+  newCardsPerDay: wholeNumber(STUDY_OPTION_BOUNDS.newCardsPerDay),
+  reviewsPerDay: wholeNumber(STUDY_OPTION_BOUNDS.reviewsPerDay),
+  rolloverHour: wholeNumber(STUDY_OPTION_BOUNDS.rolloverHour),
 });
 
-/** The learner's own settings: the time zone their "today" is counted in (and a password link). */
+const SAVED = { zone: 'zone', study: 'study' } as const;
+
+/** The learner's own settings: their time zone, how they study (limits, rollover) and a password link. */
 export function accountRoutes(deps: AppDeps): Router {
   const router = Router();
   router.use('/account', requireUser);
 
-  const render = (res: Response, user: User, status = 200, error?: string, saved = false) =>
+  const render = (res: Response, user: User, status = 200, error?: string, saved?: string) =>
     res.status(status).render('account', {
       title: 'Account',
       timeZone: user.timeZone,
+      // Until the learner chooses, the page offers the browser's zone (views/static/time-zone.js).
+      offerBrowserZone: !deps.users.timeZoneChosen(user.id),
       today: todayFor(deps, user),
-      rolloverHour: deps.config.rolloverHour,
+      options: optionsOf(deps, user),
+      bounds: STUDY_OPTION_BOUNDS,
       zones: Intl.supportedValuesOf('timeZone'),
       error,
       saved,
     });
 
   router.get('/account', (req, res) => {
-    render(res, currentUser(req), 200, undefined, req.query.saved === '1');
+    // `saved=1` is the time zone's (older links); `saved=study` the study options'.
+    const saved = req.query.saved === '1' ? SAVED.zone : req.query.saved === SAVED.study ? SAVED.study : undefined;
+    render(res, currentUser(req), 200, undefined, saved);
   });
 
   router.post('/account/time-zone', (req, res) => {
@@ -39,6 +63,17 @@ export function accountRoutes(deps: AppDeps): Router {
       const body = parseInput(TimeZoneBody, req.body);
       deps.users.setTimeZone(user.id, body.timeZone);
       res.redirect(303, '/account?saved=1');
+    } catch (error) {
+      if (!(error instanceof AppError) || error.status >= 500) throw error;
+      render(res, user, error.status, error.message);
+    }
+  });
+
+  router.post('/account/study', (req, res) => {
+    const user = currentUser(req);
+    try {
+      saveStudyOptions(deps.db, user.id, parseInput(StudyOptionsBody, req.body));
+      res.redirect(303, `/account?saved=${SAVED.study}`);
     } catch (error) {
       if (!(error instanceof AppError) || error.status >= 500) throw error;
       render(res, user, error.status, error.message);

@@ -4,7 +4,7 @@ import type { User } from '../../accounts/users.js';
 import { IMPORT_LIMITS } from '../../export/anki-text-import.js';
 import { LearnerExports } from '../../export/export-service.js';
 import type { AppDeps } from '../app-deps.js';
-import { todayFor } from '../learner-day.js';
+import { optionsOf, todayFor } from '../learner-day.js';
 import { currentUser } from '../request-context.js';
 import { requireUser } from '../session.js';
 import { parseInput } from '../validate.js';
@@ -86,7 +86,7 @@ export function exportRoutes(deps: AppDeps): Router {
       today: todayFor(deps, user),
       now: deps.clock().getTime(),
       timeZone: user.timeZone,
-      rolloverHour: deps.config.rolloverHour,
+      rolloverHour: optionsOf(deps, user).rolloverHour,
     });
     download(res, user, { name: 'deck', ext: 'apkg', type: 'application/octet-stream' }, body);
   });

@@ -10,7 +10,7 @@ import { AppError, badRequest, forbidden, tooManyRequests } from '../../errors/a
 import type { AppDeps } from '../app-deps.js';
 import { currentUser } from '../request-context.js';
 import { accountKey, failedPasswordChecks, requirePasswordChecksLeft, requireUser, setSessionCookie } from '../session.js';
-import { Password, Username } from '../fields.js';
+import { Password, TimeZone, Username } from '../fields.js';
 import { parseInput } from '../validate.js';
 
 const Code = z.string({ error: 'is required' }).trim().min(1, { error: 'is required' }).max(40, { error: 'is not a join code' });
@@ -20,6 +20,8 @@ const JoinBody = z.object({
   username: Username,
   displayName: z.string().trim().min(1, { error: 'is required' }).max(80, { error: 'must be at most 80 characters' }),
   password: Password,
+  // Filled in from the browser (views/static/time-zone.js); without it, the server's zone.
+  timeZone: z.preprocess((value) => (typeof value === 'string' && value.trim() === '' ? undefined : value), TimeZone.optional()),
 });
 const PasswordBody = z
   .object({ current: z.string().max(200).optional(), password: Password, confirm: z.string() })
@@ -65,7 +67,17 @@ export function joinRoutes(deps: AppDeps): Router {
   const render = (req: Request, res: Response, status: number, error?: string) => {
     const raw = (req.method === 'POST' ? req.body : req.query) as Record<string, unknown>;
     const text = (key: string) => (typeof raw[key] === 'string' ? raw[key] : '');
-    res.status(status).render('join', { title: 'Join a class', error, code: text('code'), username: text('username'), displayName: text('displayName') });
+    res.status(status).render('join', {
+      title: 'Join a class',
+      error,
+      code: text('code'),
+      username: text('username'),
+      displayName: text('displayName'),
+      timeZone: text('timeZone') || deps.config.timeZone,
+      // Only a field the learner has not typed in yet is filled from the browser.
+      offerBrowserZone: text('timeZone') === '',
+      zones: Intl.supportedValuesOf('timeZone'),
+    });
   };
 
   router.get('/join', (req, res) => render(req, res, 200));
@@ -109,7 +121,7 @@ export function joinRoutes(deps: AppDeps): Router {
       try {
         [userId] = await students.createInClass(
           cls.id,
-          [{ username: body.username, displayName: body.displayName, email: null, password: body.password, timeZone: deps.config.timeZone, oneTime: false }],
+          [{ username: body.username, displayName: body.displayName, email: null, password: body.password, timeZone: body.timeZone ?? deps.config.timeZone, oneTime: false }],
           now(),
         );
       } catch (error) {
@@ -117,6 +129,7 @@ export function joinRoutes(deps: AppDeps): Router {
         throw error;
       }
       if (userId === undefined) throw new Error('join: no account was created');
+      if (body.timeZone !== undefined) deps.users.setTimeZone(userId, body.timeZone);
       const session = deps.sessions.create(userId, now());
       setSessionCookie(res, session.token, session.expiresAt - now(), deps.config.secureCookies);
       res.redirect(303, '/');
