@@ -9,7 +9,7 @@ function withDrafts(t: TestApp, count: number, drafts: string[]): void {
 }
 
 const overrides = (t: TestApp) => t.db.all('SELECT * FROM card_overrides ORDER BY user_id, card_id');
-const reviewPrompt = (html: string) => /data-testid="prompt">([^<]*)</.exec(html)?.[1];
+const reviewPrompt = (html: string) => /data-testid="prompt"[^>]*>([^<]*)</.exec(html)?.[1];
 
 describe('the drafts page', () => {
   it('lists each draft with its source, topic, prompt and answer, escaped, and links it from home and the nav', async () => {
@@ -88,7 +88,8 @@ describe('editing a card', () => {
     seedCards(t.db, 2);
     const ada = await signIn(t);
     const review = await ada.agent.get('/review?reveal=1').expect(200);
-    expect(review.text).toContain('href="/cards/c1/edit?back=%2Freview%3Freveal%3D1"');
+    // Back to the same card, revealed: the review page's address follows the card.
+    expect(review.text).toContain('href="/cards/c1/edit?back=%2Freview%3Fcard%3Dc1%26reveal%3D1"');
     const browse = await ada.agent.get('/browse?q=question').expect(200);
     expect(browse.text).toContain('href="/cards/c1/edit?back=%2Fbrowse%3Fq%3Dquestion"');
 
