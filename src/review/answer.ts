@@ -48,7 +48,12 @@ export function recordAnswer(db: Database, input: AnswerInput): AnswerOutcome {
     const before = readCardState(db, input.userId, input.cardId);
     if (before.suspended) throw conflict('That card is suspended.');
     const kind = answerKind(before, input.today);
-    if (kind === 'review' && before.dueDay !== null && before.dueDay > input.today && input.source !== 'quiz') {
+    // Reviewing ahead ("study more") lets cards due through tomorrow in; SM-2 then runs on the
+    // days that really passed (src/review/schedule.ts, elapsedInterval).
+    const dueThrough = input.limits?.dueThrough ?? input.today;
+    // A card answered today is due tomorrow at the earliest with I = 1: it is never reviewed ahead.
+    const early = kind === 'review' && before.dueDay !== null && before.dueDay > input.today;
+    if (early && input.source !== 'quiz' && ((before.dueDay ?? input.today) > dueThrough || before.interval <= 1)) {
       throw conflict('That card is not due today; it may have been answered in another tab.');
     }
     if (kind === 'new' && input.limits && input.source !== 'quiz') {
@@ -60,8 +65,7 @@ export function recordAnswer(db: Database, input: AnswerInput): AnswerOutcome {
     // A quiz may ask about a card that is not due yet. Knowing it early says little (SM-2 would
     // stretch the interval as if the full wait had passed), so the schedule stays; forgetting it
     // says a lot, so a failure resets it as in a review.
-    const early = input.source === 'quiz' && kind === 'review' && before.dueDay !== null && before.dueDay > input.today;
-    const after = early && input.quality >= 3 ? before : scheduleAnswer(before, input.quality, input.today);
+    const after = early && input.source === 'quiz' && input.quality >= 3 ? before : scheduleAnswer(before, input.quality, input.today);
     writeCardState(db, input.userId, input.cardId, after, input.now);
     const logKind = input.source === 'quiz' ? 'quiz' : kind;
     const { lastInsertRowid } = db.run(

@@ -1,7 +1,7 @@
 import type { Day } from '../scheduler/day.js';
 import { nextEaseHundredths } from '../scheduler/sm2.js';
 import type { CardState } from './card-state.js';
-import { answerKind, formatInterval, type ButtonPreview } from './schedule.js';
+import { answerKind, elapsedInterval, formatInterval, type ButtonPreview } from './schedule.js';
 
 /**
  * Why two grade buttons show the same interval, in one line under the buttons, or null when
@@ -31,13 +31,18 @@ export function intervalNote(state: CardState, today: Day, buttons: readonly But
   }
   return (
     `Every passing grade gives ${interval}: SM-2 multiplies the last interval by the ease from before this answer ` +
-    `(${state.interval} × ${easeText(state.ease)}). ${grade} shows from the next review.`
+    `(${elapsedInterval(state, today)} × ${easeText(state.ease)}${aheadText(state, today)}). ${grade} shows from the next review.`
   );
 }
 
 // In a practice round every button keeps the same review day; only "again today" differs.
 function hasSameInterval(buttons: readonly ButtonPreview[]): boolean {
   return new Set(buttons.map((button) => button.days)).size < buttons.length;
+}
+
+// Reviewing ahead, the interval multiplied is the days since the last review, not the one scheduled.
+function aheadText(state: CardState, today: Day): string {
+  return state.dueDay !== null && state.dueDay > today ? `; reviewed ahead, ${elapsedInterval(state, today)} days since the last review, not ${state.interval}` : '';
 }
 
 function easeText(hundredths: number): string {

@@ -10,6 +10,11 @@ export interface DailyLimits {
    * Absent or null: every topic (a learner on their own, or a class that chose none).
    */
   topics?: readonly string[] | null;
+  /**
+   * The last due day today's session reaches: tomorrow while the learner reviews ahead ("study
+   * more", src/review/study-more.ts), else today (the default).
+   */
+  dueThrough?: Day;
 }
 
 /** Limits a query to the scope's topics (a card's path starts with one of them), or nothing. */
@@ -77,7 +82,9 @@ export function remainingLimits(done: AnsweredToday, limits: DailyLimits): { rev
 // Which cards are the learner's is one rule (src/drafts/learner-cards.ts). For a due state it
 // needs no join with cards: retired cards are few, so "live" is a probe into a tiny partial index
 // and "not rejected" one into the learner's overrides; the due walk reads card_states_seen alone.
-const DUE_WHERE = `cs.user_id = @userId AND cs.due_day <= @today AND cs.suspended = 0
+// Reviewing ahead reaches cards due through @dueThrough whose last review was before today
+// (I > 1 for a card due tomorrow): one answered today has nothing to review ahead.
+const DUE_WHERE = `cs.user_id = @userId AND cs.due_day <= @dueThrough AND (cs.due_day <= @today OR cs.interval_days > 1) AND cs.suspended = 0
   AND (cs.drill_day IS NULL OR cs.drill_day <> @today) AND ${scheduledCardWhere('cs.card_id')}`;
 const DRILL_WHERE = `cs.user_id = @userId AND cs.drill_day = @today AND cs.suspended = 0 AND ${learnerCardWhere('c')}`;
 
@@ -123,7 +130,7 @@ function countNewInTopics(db: Database, userId: number, limits: DailyLimits): nu
 /** Counts for today's session, with the daily limits applied; counting stops at the limits. */
 export function queueCounts(db: Database, userId: number, today: Day, limits: DailyLimits, done = answeredToday(db, userId, today)): QueueCounts {
   const remaining = remainingLimits(done, limits);
-  const params = { userId, today, limit: remaining.reviews, ...topicParam(limits) };
+  const params = { userId, today, dueThrough: limits.dueThrough ?? today, limit: remaining.reviews, ...topicParam(limits) };
   // Without a class scope the due walk never touches cards; with one it must read each topic.
   const dueFrom = limits.topics
     ? `card_states cs INDEXED BY card_states_seen JOIN cards c ON c.id = cs.card_id WHERE ${DUE_WHERE}${topicClause(limits)}`
@@ -155,7 +162,7 @@ export function nextCard(
   except?: string,
 ): QueueCard | undefined {
   const remaining = remainingLimits(done, limits);
-  const params = { userId, today, ...topicParam(limits), ...(except === undefined ? {} : { except }) };
+  const params = { userId, today, dueThrough: limits.dueThrough ?? today, ...topicParam(limits), ...(except === undefined ? {} : { except }) };
   const narrow = topicClause(limits) + (except === undefined ? '' : ' AND c.id <> @except');
   if (remaining.reviews > 0) {
     const due = db.first<Omit<QueueCard, 'queue'>>(

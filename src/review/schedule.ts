@@ -19,7 +19,7 @@ export function scheduleAnswer(state: CardState, quality: Quality, today: Day): 
   if (answerKind(state, today) === 'drill') {
     return { ...state, drillDay: quality >= 4 ? null : today };
   }
-  const next = sm2({ repetitions: state.repetitions, easiness: state.ease / 100, interval: state.interval }, quality);
+  const next = sm2({ repetitions: state.repetitions, easiness: state.ease / 100, interval: elapsedInterval(state, today) }, quality);
   return {
     ...state,
     repetitions: next.repetitions,
@@ -29,6 +29,18 @@ export function scheduleAnswer(state: CardState, quality: Quality, today: Day): 
     introducedDay: state.introducedDay ?? today,
     drillDay: quality >= 4 ? null : today,
   };
+}
+
+/**
+ * The interval SM-2 multiplies: the days since the card's last review. On or after the due day
+ * that is the scheduled interval I (exact SM-2 ignores how late a review is). A card reviewed
+ * ahead (before its due day, "study more") has waited less than I, and SM-2's I is the wait that
+ * the recall survived, so the days that really passed are used: a card due tomorrow with I = 10
+ * reviewed today gives ceil(9 × EF), not ceil(10 × EF). Never below 1 day.
+ */
+export function elapsedInterval(state: CardState, today: Day): number {
+  if (state.dueDay === null || state.dueDay <= today) return state.interval;
+  return Math.max(1, state.interval - daysBetween(today, state.dueDay));
 }
 
 /** The four buttons: label, key, SM-2 quality. */

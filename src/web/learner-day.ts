@@ -1,6 +1,7 @@
 import type { User } from '../accounts/users.js';
 import { classScopeFor } from '../classes/class-scope.js';
 import type { DailyLimits } from '../review/queue.js';
+import { dueThrough, studyMoreOn } from '../review/study-more.js';
 import { studyOptionsFor, type StudyOptions } from '../review/study-options.js';
 import { learnerDay, type Day } from '../scheduler/day.js';
 import type { AppDeps } from './app-deps.js';
@@ -20,12 +21,17 @@ export function todayFor(deps: Pick<AppDeps, 'clock' | 'config' | 'db'>, user: U
  * those topics: the review session and the home page's counts only show cards the class is
  * working on.
  */
-export function limitsOf(deps: Pick<AppDeps, 'config' | 'db'>, user?: User): DailyLimits {
-  const scope = user ? classScopeFor(deps.db, user.id) : null;
-  const options = user ? optionsOf(deps, user) : deps.config;
+export function limitsOf(deps: Pick<AppDeps, 'clock' | 'config' | 'db'>, user?: User): DailyLimits {
+  if (!user) return { newCardsPerDay: deps.config.newCardsPerDay, reviewsPerDay: deps.config.reviewsPerDay, topics: null };
+  const scope = classScopeFor(deps.db, user.id);
+  const options = optionsOf(deps, user);
+  const today = learnerDay(deps.clock(), user.timeZone, options.rolloverHour);
+  // "Study more" (src/review/study-more.ts): extra new cards and reviewing ahead, for today only.
+  const more = studyMoreOn(deps.db, user.id, today);
   return {
-    newCardsPerDay: options.newCardsPerDay,
+    newCardsPerDay: options.newCardsPerDay + more.extraNew,
     reviewsPerDay: options.reviewsPerDay,
+    dueThrough: dueThrough(today, more),
     topics: scope && scope.topics !== 'all' ? scope.topics : null,
   };
 }
