@@ -1,6 +1,7 @@
 import type { Database } from '../db/database.js';
 import type { Day } from '../scheduler/day.js';
 import { EDITED_ANSWER, EDITED_PROMPT, learnerCardWhere, learnerEditsJoin, scheduledCardWhere, HIDDEN_AT_MOST, UNSEEN_HIDDEN_COUNT } from '../drafts/learner-cards.js';
+import { buriedNewCount, notBuriedWhere } from './burials.js';
 
 export interface DailyLimits {
   newCardsPerDay: number;
@@ -82,22 +83,25 @@ export function remainingLimits(done: AnsweredToday, limits: DailyLimits): { rev
 // Which cards are the learner's is one rule (src/drafts/learner-cards.ts). For a due state it
 // needs no join with cards: retired cards are few, so "live" is a probe into a tiny partial index
 // and "not rejected" one into the learner's overrides; the due walk reads card_states_seen alone.
+// A card buried today (src/review/burials.ts) is one more primary-key probe.
 // Reviewing ahead reaches cards due through @dueThrough whose last review was before today
 // (I > 1 for a card due tomorrow): one answered today has nothing to review ahead.
 const DUE_WHERE = `cs.user_id = @userId AND cs.due_day <= @dueThrough AND (cs.due_day <= @today OR cs.interval_days > 1) AND cs.suspended = 0
-  AND (cs.drill_day IS NULL OR cs.drill_day <> @today) AND ${scheduledCardWhere('cs.card_id')}`;
-const DRILL_WHERE = `cs.user_id = @userId AND cs.drill_day = @today AND cs.suspended = 0 AND ${learnerCardWhere('c')}`;
+  AND (cs.drill_day IS NULL OR cs.drill_day <> @today) AND ${scheduledCardWhere('cs.card_id')} AND ${notBuriedWhere('cs.card_id')}`;
+const DRILL_WHERE = `cs.user_id = @userId AND cs.drill_day = @today AND cs.suspended = 0 AND ${learnerCardWhere('c')}
+  AND ${notBuriedWhere('cs.card_id')}`;
 
 /**
  * New cards = active cards − the learner's seen ones (scheduled or suspended) among them − the
  * unseen ones the learner may not meet (drafts not accepted, rejected cards). Every term is an
  * O(1)-ish lookup or a walk over few rows: the table count, the few retired cards, the learner's
- * seen count that triggers keep (migration 012), the live drafts and the learner's rejections.
+ * seen count that triggers keep (migration 012), the live drafts and the learner's rejections;
+ * the learner's cards buried today, never seen, come off too (a walk over their burials only).
  * Looking for cards *without* a state instead visits every card the learner has already seen,
  * which was the review benchmark's main cost. The page shows at most today's limit, so the
  * hidden cards are counted one by one only when they could bring the count below `atMost`.
  */
-function countNew(db: Database, userId: number, atMost: number): number {
+function countNew(db: Database, userId: number, today: Day, atMost: number): number {
   const total = db.first<{ n: number }>('SELECT count(*) AS n FROM cards')?.n ?? 0;
   const retired = db.first<{ n: number }>('SELECT count(*) AS n FROM cards INDEXED BY cards_retired WHERE retired_at IS NOT NULL')?.n ?? 0;
   const seen = db.first<{ seen: number }>('SELECT seen FROM learner_seen_counts WHERE user_id = ?', [userId])?.seen ?? 0;
@@ -109,7 +113,7 @@ function countNew(db: Database, userId: number, atMost: number): number {
         WHERE c.retired_at IS NOT NULL AND (cs.due_day IS NOT NULL OR cs.suspended = 1)`,
       [userId],
     )?.n ?? 0;
-  const unseenLive = total - retired - (seen - seenRetired);
+  const unseenLive = total - retired - (seen - seenRetired) - buriedNewCount(db, userId, today);
   const mostHidden = db.first<{ n: number }>(HIDDEN_AT_MOST, { userId })?.n ?? 0;
   if (unseenLive - mostHidden >= atMost) return atMost;
   const hidden = db.first<{ n: number }>(UNSEEN_HIDDEN_COUNT, { userId })?.n ?? 0;
@@ -117,12 +121,12 @@ function countNew(db: Database, userId: number, atMost: number): number {
 }
 
 /** New cards within a class's topics: the straightforward count, as scopes are for classes. */
-function countNewInTopics(db: Database, userId: number, limits: DailyLimits): number {
+function countNewInTopics(db: Database, userId: number, today: Day, limits: DailyLimits): number {
   return (
     db.first<{ n: number }>(
-      `SELECT count(*) AS n FROM cards c WHERE ${learnerCardWhere('c')}${topicClause(limits)}
+      `SELECT count(*) AS n FROM cards c WHERE ${learnerCardWhere('c')}${topicClause(limits)} AND ${notBuriedWhere('c.id')}
          AND c.id NOT IN (SELECT card_id FROM card_states WHERE user_id = @userId AND (due_day IS NOT NULL OR suspended = 1))`,
-      { userId, ...topicParam(limits) },
+      { userId, today, ...topicParam(limits) },
     )?.n ?? 0
   );
 }
@@ -137,7 +141,7 @@ export function queueCounts(db: Database, userId: number, today: Day, limits: Da
     : `card_states cs INDEXED BY card_states_seen WHERE ${DUE_WHERE}`;
   const due =
     remaining.reviews === 0 ? 0 : (db.first<{ n: number }>(`SELECT count(*) AS n FROM (SELECT 1 FROM ${dueFrom} LIMIT @limit)`, params)?.n ?? 0);
-  const unseen = () => (limits.topics ? countNewInTopics(db, userId, limits) : countNew(db, userId, remaining.newCards));
+  const unseen = () => (limits.topics ? countNewInTopics(db, userId, today, limits) : countNew(db, userId, today, remaining.newCards));
   const fresh = remaining.newCards === 0 ? 0 : Math.min(unseen(), remaining.newCards);
   const drill =
     db.first<{ n: number }>(
@@ -178,7 +182,7 @@ export function nextCard(
       `SELECT ${CARD_COLUMNS} FROM cards c INDEXED BY cards_active_position ${EDITS}
         WHERE c.retired_at IS NULL${narrow} AND c.id NOT IN (
           SELECT card_id FROM card_states WHERE user_id = @userId AND (due_day IS NOT NULL OR suspended = 1))
-          AND ${learnerCardWhere('c')}
+          AND ${learnerCardWhere('c')} AND ${notBuriedWhere('c.id')}
         ORDER BY c.position LIMIT 1`,
       params,
     );

@@ -1,3 +1,4 @@
+import { isFlagged } from '../browse/card-flags.js';
 import type { Database } from '../db/database.js';
 import type { Day } from '../scheduler/day.js';
 import { readCardState } from './card-state.js';
@@ -10,6 +11,8 @@ export interface ShownCard {
   card: QueueCard;
   buttons: ButtonPreview[];
   intervalNote: string | null;
+  /** The learner flagged it (`f` on the review screen, or Browse). */
+  flagged: boolean;
 }
 
 /**
@@ -25,7 +28,7 @@ export interface ReviewStep {
 function shown(db: Database, userId: number, today: Day, card: QueueCard): ShownCard {
   const state = readCardState(db, userId, card.id);
   const buttons = buttonPreviews(state, today);
-  return { card, buttons, intervalNote: intervalNote(state, today, buttons) };
+  return { card, buttons, intervalNote: intervalNote(state, today, buttons), flagged: isFlagged(db, userId, card.id) };
 }
 
 /** Today's session seen from its current card, sharing one look at today's answers. */

@@ -18,6 +18,7 @@ import { homeRoutes } from './routes/home-routes.js';
 import { instructorRoutes } from './routes/instructor-routes.js';
 import { joinRoutes, requireChosenPassword } from './routes/join-routes.js';
 import { quizRoutes } from './routes/quiz-routes.js';
+import { reviewActionRoutes } from './routes/review-action-routes.js';
 import { reviewRoutes } from './routes/review-routes.js';
 import { statsRoutes } from './routes/stats-routes.js';
 import { allowedHostsOnly, noStore } from './security.js';
@@ -80,6 +81,7 @@ export function createApp(deps: AppDeps): Express {
   app.use(authRoutes(deps));
   app.use(homeRoutes(deps));
   app.use(reviewRoutes(deps));
+  app.use(reviewActionRoutes(deps));
   app.use(quizRoutes(deps));
   app.use(statsRoutes(deps));
   app.use(browseRoutes(deps));

@@ -1,9 +1,11 @@
-// The review page answered in the page: space reveals, 1–4 grade, u undoes, e edits the card.
+// The review page answered in the page: space reveals, 1–4 grade, u undoes, e edits the card;
+// - buries it until tomorrow, @ or ! suspends it, f flags it, i opens its info, ? lists the keys.
 // Grades and undo go through the JSON API, one request each, and the next card is swapped into
 // the same markup: the page holds the card after the current one (data-after, then each reply's
 // `after`), so it shows at once while the answer is saved. The address follows the card
-// (/review?card=…&reveal=1), so a reload comes back to it. Without this script every control is a
-// plain link or form; after a network failure the page goes back to those forms.
+// (/review?card=…&reveal=1), so a reload comes back to it. Card actions go through
+// /api/review/cards/<id>/<action> the same way. Without this script every control is a plain link
+// or form; after a network failure the page goes back to those forms.
 (() => {
   const root = document.getElementById('review');
   if (!root) return;
@@ -12,7 +14,7 @@
   const byId = (id) => document.getElementById(id);
   const article = () => document.querySelector('article.flashcard');
 
-  /** The card on screen and the one after it, as the API sends them: { card, buttons, intervalNote }. */
+  /** The card on screen and the one after it, as the API sends them: { card, buttons, intervalNote, flagged }. */
   let current = parse(root.dataset.current);
   let after = parse(root.dataset.after);
   let revealed = Boolean(current) && byId('answer')?.hidden === false;
@@ -20,6 +22,8 @@
   let busy = false;
   let formsOnly = false;
   let leaving = false;
+  /** What `u` undoes: the last answer, unless a bury or suspend came after it ({ cardId, undo }). */
+  let lastAction = null;
 
   function parse(json) {
     try {
@@ -55,7 +59,35 @@
     const note = byId('interval-note');
     if (note) note.hidden = !current.intervalNote;
     revealed = true;
+    setRevealField();
     history.replaceState(null, '', reviewUrl(current.card.id, true));
+  }
+
+  // The card action forms name the card in their address: they follow the card on screen, so
+  // that after a fall back to forms they still act on the right one.
+  function actionForms() {
+    return [...document.querySelectorAll('#card-actions form[data-action]')];
+  }
+
+  function pointActionsAt(cardId) {
+    for (const form of actionForms()) form.action = `/review/cards/${encodeURIComponent(cardId)}/${form.dataset.action}`;
+  }
+
+  function showFlag(flagged) {
+    const form = byId('flag-form');
+    const button = byId('flag-button');
+    if (form) form.dataset.action = flagged ? 'unflag' : 'flag';
+    if (button) {
+      button.setAttribute('aria-pressed', String(flagged));
+      const label = button.querySelector('.flag-label');
+      if (label) label.textContent = flagged ? 'Flagged' : 'Flag';
+    }
+    if (current) pointActionsAt(current.card.id);
+  }
+
+  function setRevealField() {
+    const field = document.querySelector('#flag-form input[name="reveal"]');
+    if (field) field.value = revealed ? '1' : '0';
   }
 
   function setBusy(value) {
@@ -144,6 +176,9 @@
     if (source) source.textContent = `${shown.card.sourceFile}:${shown.card.sourceLine}`;
     const edit = byId('edit-card');
     if (edit) edit.href = `/cards/${encodeURIComponent(shown.card.id)}/edit?back=${encodeURIComponent(reviewUrl(shown.card.id, true))}`;
+    const info = byId('card-info');
+    if (info) info.href = `/browse/cards/${encodeURIComponent(shown.card.id)}`;
+    showFlag(Boolean(shown.flagged));
     const revealLink = byId('reveal');
     if (revealLink) {
       revealLink.href = reviewUrl(shown.card.id, true);
@@ -167,6 +202,7 @@
     const answer = byId('answer');
     if (answer) answer.hidden = !reveal;
     revealed = reveal;
+    setRevealField();
     history.replaceState(null, '', reviewUrl(shown.card.id, reveal));
     if (!keep) {
       shownAt = Date.now();
@@ -205,7 +241,8 @@
     showMessage(message);
   }
 
-  const fromReply = (data) => (data.next ? { card: data.next, buttons: data.buttons, intervalNote: data.intervalNote } : null);
+  const fromReply = (data) =>
+    data.next ? { card: data.next, buttons: data.buttons, intervalNote: data.intervalNote, flagged: Boolean(data.flagged) } : null;
 
   async function grade(button) {
     if (busy || !current) return;
@@ -228,6 +265,7 @@
     setBusy(false);
     if (!reply.ok) return reloadWithMessage(`That answer was not saved: ${reply.message}`);
     showMessage('');
+    lastAction = null;
     after = reply.data.after;
     updateCounts(reply.data.counts);
     const next = fromReply(reply.data);
@@ -259,6 +297,102 @@
     const next = fromReply(reply.data);
     // The undone card is back, shown with its answer as it was when graded.
     render(next, Boolean(next && next.card.id === reply.data.undone));
+  }
+
+  const DONE_MESSAGES = {
+    bury: 'Buried until tomorrow. Press u to undo.',
+    suspend: 'Suspended: it stays out of reviews until you unsuspend it in Browse. Press u to undo.',
+    unbury: 'The card is back in today’s session.',
+    unsuspend: 'The card is back in reviews.',
+    flag: 'Flagged: find it in Browse with is:flagged.',
+    unflag: 'Flag removed.',
+  };
+  const UNDO_OF = { bury: 'unbury', suspend: 'unsuspend' };
+
+  /**
+   * Suspends, buries or flags the card on screen (or undoes a bury or suspend of `cardId`) through
+   * the API. A card that leaves the session gives way at once to the one held ready, as a grade
+   * does; the reply then says which card is really next.
+   */
+  async function act(action, cardId = current?.card.id) {
+    if (busy || !cardId) return;
+    const acted = current;
+    const wasRevealed = revealed;
+    const leaves = action === 'bury' || action === 'suspend';
+    const guess = leaves ? after : null;
+    if (guess) render(guess, false);
+    setBusy(true);
+    let reply;
+    try {
+      reply = await post(`/api/review/cards/${encodeURIComponent(cardId)}/${action}`, {});
+    } catch {
+      setBusy(false);
+      if (guess && acted) render(acted, wasRevealed);
+      fallBackToForms('Could not reach Deckhand, so nothing was changed. Use the buttons under the card to send it as a normal form.');
+      return;
+    }
+    setBusy(false);
+    if (!reply.ok) return reloadWithMessage(`Nothing was changed: ${reply.message}`);
+    showMessage(DONE_MESSAGES[action] ?? '', 'notice');
+    after = reply.data.after;
+    updateCounts(reply.data.counts);
+    lastAction = UNDO_OF[action] ? { cardId, undo: UNDO_OF[action] } : action === 'flag' || action === 'unflag' ? lastAction : null;
+    const next = fromReply(reply.data);
+    if (!leaves && next && acted && next.card.id === acted.card.id) {
+      // A flag leaves the card where it is: only its flag changes.
+      current = next;
+      showFlag(next.flagged);
+      return;
+    }
+    const confirmed = Boolean(next && guess && next.card.id === guess.card.id);
+    render(next, confirmed && revealed, confirmed);
+  }
+
+  // The shortcuts overlay: a modal <dialog> (the rest of the page is inert while it is open),
+  // closed by Escape or its button; focus goes back to where it was.
+  const dialog = byId('shortcuts');
+  let focusBeforeDialog = null;
+  function openShortcuts() {
+    if (!dialog || dialog.open) return;
+    focusBeforeDialog = document.activeElement;
+    dialog.showModal();
+    byId('shortcuts-close')?.focus();
+  }
+  dialog?.addEventListener('close', () => {
+    const back = focusBeforeDialog;
+    focusBeforeDialog = null;
+    if (back instanceof HTMLElement && back.isConnected) back.focus({ preventScroll: true });
+  });
+  dialog?.addEventListener('keydown', (event) => {
+    // Keep Tab inside the dialog, rather than letting it reach the browser's own controls.
+    if (event.key !== 'Tab') return;
+    const focusable = [...dialog.querySelectorAll('button, a[href], [tabindex]:not([tabindex="-1"])')];
+    const first = focusable[0];
+    const last = focusable[focusable.length - 1];
+    if (!first || !last) return;
+    if (event.shiftKey && document.activeElement === first) {
+      event.preventDefault();
+      last.focus();
+    } else if (!event.shiftKey && document.activeElement === last) {
+      event.preventDefault();
+      first.focus();
+    }
+  });
+  const opener = byId('shortcuts-open');
+  if (opener && dialog) {
+    opener.hidden = false;
+    opener.addEventListener('click', openShortcuts);
+  }
+
+  for (const form of actionForms()) {
+    form.addEventListener('submit', (event) => {
+      if (formsOnly) {
+        leaving = true;
+        return;
+      }
+      event.preventDefault();
+      void act(form.dataset.action);
+    });
   }
 
   const carried = (() => {
@@ -302,13 +436,34 @@
       return;
     }
     event.preventDefault();
-    void undo();
+    if (lastAction) {
+      const { cardId, undo: reverse } = lastAction;
+      lastAction = null;
+      void act(reverse, cardId);
+    } else {
+      void undo();
+    }
   });
 
   document.addEventListener('keydown', (event) => {
     if (event.ctrlKey || event.metaKey || event.altKey || leaving) return;
+    if (dialog?.open) return;
     const target = event.target;
     if (target instanceof HTMLInputElement || target instanceof HTMLTextAreaElement) return;
+    if (event.key === '?') {
+      event.preventDefault();
+      openShortcuts();
+      return;
+    }
+    if (event.key === 'i') {
+      const info = byId('card-info');
+      if (info && current) {
+        event.preventDefault();
+        leaving = true;
+        info.click();
+      }
+      return;
+    }
     if (event.key === ' ' || event.key === 'Enter') {
       const answer = byId('answer');
       if (current && answer && answer.hidden) {
@@ -329,6 +484,14 @@
     if (busy) return;
     if (event.key === 'u') {
       byId('undo')?.click();
+      return;
+    }
+    const action = { '-': 'bury', '@': 'suspend', '!': 'suspend', f: current?.flagged ? 'unflag' : 'flag' }[event.key];
+    if (action && current) {
+      event.preventDefault();
+      const form = actionForms().find((f) => f.dataset.action === action);
+      // Through the form, so that after a fall back to forms the key still sends it.
+      if (form) form.requestSubmit();
       return;
     }
     const grades = byId('grades');

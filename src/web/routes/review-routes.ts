@@ -32,11 +32,12 @@ const ReviewQuery = z.object({
  * The JSON every review endpoint answers with besides its own fields: the card to show now
  * (`buttons` and `intervalNote` are its), the counts, and `after`, the card that follows it.
  */
-function stepJson(step: ReviewStep) {
+export function stepJson(step: ReviewStep) {
   return {
     counts: step.counts,
     buttons: step.current?.buttons ?? [],
     intervalNote: step.current?.intervalNote ?? null,
+    flagged: step.current?.flagged ?? false,
     after: step.after,
   };
 }
@@ -83,6 +84,7 @@ export function reviewRoutes(deps: AppDeps): Router {
       counts: step.counts,
       buttons: step.current?.buttons ?? [],
       intervalNote: step.current?.intervalNote ?? null,
+      flagged: step.current?.flagged ?? false,
       after: step.after,
       revealed,
       revealUrl: reviewUrl(card?.id, true),
