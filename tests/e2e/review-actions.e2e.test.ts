@@ -117,8 +117,11 @@ describe.skipIf(!hasBrowser)('card actions on the review screen', () => {
 
     // i opens the card's info with every answer.
     await page.keyboard.press('i');
-    await page.waitForURL(/\/browse\/cards\//);
+    await page.waitForURL(/\/browse\/cards\/[^?]+\?from=review$/);
     expect(await page.getByTestId('prompt').textContent()).toBe(CARDS[1]?.prompt);
+    await page.getByRole('link', { name: 'Back to review' }).click();
+    await page.waitForURL(/\/review\?card=/);
+    expect(await prompt(page)).toBe(CARDS[1]?.prompt);
   });
 
   it('buries with a plain form without JavaScript, back to /review with the next card', async () => {

@@ -221,7 +221,9 @@ describe('the review page lists its card actions and shortcuts', () => {
     const { agent } = await signIn(t);
     const page = await agent.get('/review').expect(200);
     for (const action of ['bury', 'suspend', 'flag']) expect(page.text).toContain(`action="/review/cards/c1/${action}"`);
-    expect(page.text).toContain('href="/browse/cards/c1"');
+    expect(page.text).toContain('href="/browse/cards/c1?from=review"');
+    const info = await agent.get('/browse/cards/c1?from=review').expect(200);
+    expect(info.text).toContain('<a href="/review?card=c1">← Back to review</a>');
     expect(page.text).toMatch(/<dialog id="shortcuts"[^>]*role="dialog"[^>]*aria-modal="true"[^>]*aria-labelledby="shortcuts-title"/);
     for (const key of ['space', '1', '4', 'u', 'e', '-', '@', '!', 'f', 'i', '?', 'Esc']) expect(page.text).toContain(`<kbd>${key}</kbd>`);
   });

@@ -177,7 +177,7 @@
     const edit = byId('edit-card');
     if (edit) edit.href = `/cards/${encodeURIComponent(shown.card.id)}/edit?back=${encodeURIComponent(reviewUrl(shown.card.id, true))}`;
     const info = byId('card-info');
-    if (info) info.href = `/browse/cards/${encodeURIComponent(shown.card.id)}`;
+    if (info) info.href = `/browse/cards/${encodeURIComponent(shown.card.id)}?from=review`;
     showFlag(Boolean(shown.flagged));
     const revealLink = byId('reveal');
     if (revealLink) {

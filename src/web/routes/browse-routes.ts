@@ -9,6 +9,7 @@ import { setSuspended } from '../../browse/suspend.js';
 import { badRequest } from '../../errors/app-error.js';
 import type { AppDeps } from '../app-deps.js';
 import { todayFor } from '../learner-day.js';
+import { reviewUrl } from './review-routes.js';
 import { currentUser, wantsJson } from '../request-context.js';
 import { requireUser } from '../session.js';
 import { parseInput } from '../validate.js';
@@ -34,6 +35,9 @@ const BrowseQuery = z.object({
 
 const CardId = z.string({ error: 'must be card ids' }).regex(/^[A-Za-z0-9_-]{1,64}$/, { error: 'is not a card id' });
 const CardParams = z.object({ cardId: CardId });
+// The review screen's card info (`i`) opens the card with `?from=review`, so its back link
+// returns to the card in review rather than to a search the learner never made.
+const CardFrom = z.object({ from: z.enum(['review'], { error: 'must be review' }).optional() });
 const CardActionParams = z.object({
   cardId: CardId,
   action: z.enum(CARD_ACTIONS, { error: `must be one of ${CARD_ACTIONS.join(', ')}` }),
@@ -88,6 +92,7 @@ export function browseRoutes(deps: AppDeps): Router {
   router.get('/browse/cards/:cardId', (req, res) => {
     const { cardId } = parseInput(CardParams, req.params);
     const filter: BrowseFilter = parseInput(BrowseQuery, req.query);
+    const { from } = parseInput(CardFrom, req.query);
     const user = currentUser(req);
     const card = cardDetail(deps.db, user.id, cardId);
     // Times in the learner's own zone, as 'YYYY-MM-DD, HH:MM'.
@@ -102,7 +107,8 @@ export function browseRoutes(deps: AppDeps): Router {
       card,
       today: todayFor(deps, user),
       formatTime: (ms: number) => time.format(new Date(ms)),
-      backHref: `${browseHref(filter)}#card-${card.id}`,
+      backHref: from === 'review' ? reviewUrl(card.id, false) : `${browseHref(filter)}#card-${card.id}`,
+      backLabel: from === 'review' ? 'Back to review' : 'Back to the results',
       returnQuery: browseHref(filter).slice('/browse'.length),
     });
   });
