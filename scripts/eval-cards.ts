@@ -6,6 +6,7 @@ import { z } from 'zod';
 import { compileNotes } from '../src/compiler/compile.js';
 import { readNoteFolder } from '../src/compiler/read-dir.js';
 import { isDraft, type CompiledCard } from '../src/compiler/types.js';
+import { joinTopic, shownTopic } from '../src/content/card.js';
 
 /**
  * `npm run eval:cards -- DIR [--cards]`: compiles every note under DIR and prints, per file, the
@@ -105,7 +106,8 @@ async function main(): Promise<void> {
         const verdict = facts ? (facts.some((fact) => matches(card, fact)) ? '+' : '-') : ' ';
         const tag = isDraft(card) ? 'draft' : card.kind;
         // The topic path is shown above the prompt in review, so it is part of what the learner sees.
-        const topic = card.topic.length > 0 ? `[${card.topic.join(' › ')}] ` : '';
+        const path = shownTopic({ kind: card.kind, topic: joinTopic(card.topic), answer: card.answer });
+        const topic = path ? `[${path}] ` : '';
         console.log(`  ${verdict} ${String(card.source.line).padStart(4)} ${tag.padEnd(7)} ${card.confidence.toFixed(2)} ${topic}${card.prompt}  →  ${card.answer.replace(/\n/g, ' ⏎ ')}`);
       }
       for (const warning of warnings) console.log(`  ! ${warning.line}: ${warning.message}`);

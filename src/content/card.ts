@@ -34,3 +34,20 @@ export function joinTopic(topic: readonly string[]): string {
 export function splitTopic(topic: string): string[] {
   return topic === '' ? [] : topic.split(TOPIC_SEPARATOR);
 }
+
+/**
+ * The topic path as shown above a card. A card that asks for a name (a cloze, a multiple choice)
+ * does not show a segment that holds that name: "Containers with Docker" over "___ uses
+ * namespaces and cgroups" would give "Docker" away. The stored path is unchanged, so topic
+ * scoping (a class's chosen topics) still sees it whole.
+ */
+export function shownTopic(card: { kind: string; topic: string; answer: string }): string {
+  if (card.kind !== 'cloze' && card.kind !== 'choice') return card.topic;
+  const answer = card.answer.trim().toLowerCase().replace(/e?s$/, '');
+  if (answer.length < 2) return card.topic;
+  const escaped = answer.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  const names = new RegExp(`(^|[^\\p{L}\\p{N}])${escaped}(?:e?s)?(?=[^\\p{L}\\p{N}]|$)`, 'iu');
+  return splitTopic(card.topic)
+    .filter((segment) => !names.test(segment))
+    .join(TOPIC_SEPARATOR);
+}
