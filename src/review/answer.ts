@@ -4,9 +4,11 @@ import { isLearnerCard } from '../drafts/learner-cards.js';
 import { conflict, notFound } from '../errors/app-error.js';
 import type { Day } from '../scheduler/day.js';
 import type { Quality } from '../scheduler/sm2.js';
-import { readCardState, writeCardState, type CardState } from './card-state.js';
+import { fsrsMemoryOf, readCardState, writeCardState, type CardState } from './card-state.js';
 import { answeredToday, type DailyLimits } from './queue.js';
+import { stateForScheduler } from './fsrs-memory.js';
 import { answerKind, scheduleAnswer, type AnswerKind } from './schedule.js';
+import { schedulerOf } from './study-options.js';
 
 export interface AnswerInput {
   userId: number;
@@ -45,7 +47,8 @@ export function recordAnswer(db: Database, input: AnswerInput): AnswerOutcome {
     if (!topicInScope({ topics: input.limits?.topics ?? 'all' }, card.topic)) {
       throw conflict('That card is not part of the topics your class is working on.');
     }
-    const before = readCardState(db, input.userId, input.cardId);
+    const scheduler = schedulerOf(db, input.userId);
+    const before = stateForScheduler(db, input.userId, readCardState(db, input.userId, input.cardId), input.cardId, scheduler);
     if (before.suspended) throw conflict('That card is suspended.');
     const kind = answerKind(before, input.today);
     // Reviewing ahead ("study more") lets cards due through tomorrow in; SM-2 then runs on the
@@ -65,18 +68,22 @@ export function recordAnswer(db: Database, input: AnswerInput): AnswerOutcome {
     // A quiz may ask about a card that is not due yet. Knowing it early says little (SM-2 would
     // stretch the interval as if the full wait had passed), so the schedule stays; forgetting it
     // says a lot, so a failure resets it as in a review.
-    const after = early && input.source === 'quiz' && input.quality >= 3 ? before : scheduleAnswer(before, input.quality, input.today);
+    const after = early && input.source === 'quiz' && input.quality >= 3 ? before : scheduleAnswer(before, input.quality, input.today, scheduler);
     writeCardState(db, input.userId, input.cardId, after, input.now);
     const logKind = input.source === 'quiz' ? 'quiz' : kind;
     const { lastInsertRowid } = db.run(
       `INSERT INTO review_log (user_id, card_id, kind, quality, answered_at, day, duration_ms,
          reps_before, ease_before, interval_before, due_before, drill_before, introduced_before,
-         reps_after, ease_after, interval_after, due_after, drill_after)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+         reps_after, ease_after, interval_after, due_after, drill_after,
+         scheduler, fsrs_stability_before, fsrs_difficulty_before, fsrs_last_review_before)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       [
         input.userId, input.cardId, logKind, input.quality, input.now, input.today, input.durationMs,
         before.repetitions, before.ease, before.interval, before.dueDay, before.drillDay, before.introducedDay,
         after.repetitions, after.ease, after.interval, after.dueDay, after.drillDay,
+        // A drill or a quiz's early pass leaves the schedule alone: the learner's scheduler is still
+        // the one whose due day stands.
+        scheduler.kind, before.fsrs?.stability ?? null, before.fsrs?.difficulty ?? null, before.fsrs?.lastReviewDay ?? null,
       ],
     );
     return { logId: lastInsertRowid, kind, before, after };
@@ -92,6 +99,9 @@ interface LogRow {
   due_before: string | null;
   drill_before: string | null;
   introduced_before: string | null;
+  fsrs_stability_before: number | null;
+  fsrs_difficulty_before: number | null;
+  fsrs_last_review_before: string | null;
 }
 
 /**
@@ -102,7 +112,8 @@ interface LogRow {
 export function undoLastAnswer(db: Database, userId: number, now: number): string | undefined {
   return db.transaction(() => {
     const last = db.first<LogRow>(
-      `SELECT id, card_id, reps_before, ease_before, interval_before, due_before, drill_before, introduced_before
+      `SELECT id, card_id, reps_before, ease_before, interval_before, due_before, drill_before, introduced_before,
+              fsrs_stability_before, fsrs_difficulty_before, fsrs_last_review_before
          FROM review_log WHERE user_id = ? AND undone_at IS NULL AND kind <> 'quiz'
         ORDER BY day DESC, id DESC LIMIT 1`,
       [userId],
@@ -121,6 +132,7 @@ export function undoLastAnswer(db: Database, userId: number, now: number): strin
         dueDay: last.due_before,
         drillDay: last.drill_before,
         introducedDay: last.introduced_before,
+        fsrs: fsrsMemoryOf(last.fsrs_stability_before, last.fsrs_difficulty_before, last.fsrs_last_review_before),
       },
       null,
     );

@@ -1,7 +1,7 @@
 import type { Day } from '../scheduler/day.js';
 import { nextEaseHundredths } from '../scheduler/sm2.js';
 import type { CardState } from './card-state.js';
-import { answerKind, elapsedInterval, formatInterval, type ButtonPreview } from './schedule.js';
+import { answerKind, elapsedInterval, formatInterval, SM2_SCHEDULER, type ButtonPreview, type SchedulerChoice } from './schedule.js';
 
 /**
  * Why two grade buttons show the same interval, in one line under the buttons, or null when
@@ -10,9 +10,11 @@ import { answerKind, elapsedInterval, formatInterval, type ButtonPreview } from 
  * (1 day, then 6, then I × EF), so Hard, Good and Easy always agree; what the grade changes is
  * the ease, which the line shows, since that is what the learner is choosing.
  */
-export function intervalNote(state: CardState, today: Day, buttons: readonly ButtonPreview[]): string | null {
+export function intervalNote(state: CardState, today: Day, buttons: readonly ButtonPreview[], scheduler: SchedulerChoice = SM2_SCHEDULER): string | null {
   if (!hasSameInterval(buttons)) return null;
   const kind = answerKind(state, today);
+  // FSRS gives each grade its own interval; only a practice round (or a cap) makes them agree.
+  if (scheduler.kind === 'fsrs' && kind !== 'drill') return null;
   if (kind === 'drill') {
     const pass = buttons.find((button) => !button.againToday);
     const wait = pass ? ` (next review in ${formatInterval(pass.days)})` : '';

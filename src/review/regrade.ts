@@ -2,7 +2,7 @@ import type { Database } from '../db/database.js';
 import { conflict, notFound } from '../errors/app-error.js';
 import type { Quality } from '../scheduler/sm2.js';
 import { recordAnswer } from './answer.js';
-import { readCardState, writeCardState } from './card-state.js';
+import { fsrsMemoryOf, readCardState, writeCardState } from './card-state.js';
 
 interface LogRow {
   id: number;
@@ -21,6 +21,9 @@ interface LogRow {
   interval_after: number;
   due_after: string | null;
   drill_after: string | null;
+  fsrs_stability_before: number | null;
+  fsrs_difficulty_before: number | null;
+  fsrs_last_review_before: string | null;
 }
 
 /**
@@ -34,7 +37,8 @@ export function regradeAnswer(db: Database, input: { userId: number; logId: numb
   return db.transaction(() => {
     const row = db.first<LogRow>(
       `SELECT id, card_id, kind, day, duration_ms, reps_before, ease_before, interval_before, due_before, drill_before,
-              introduced_before, reps_after, ease_after, interval_after, due_after, drill_after
+              introduced_before, reps_after, ease_after, interval_after, due_after, drill_after,
+              fsrs_stability_before, fsrs_difficulty_before, fsrs_last_review_before
          FROM review_log WHERE id = ? AND user_id = ? AND undone_at IS NULL`,
       [input.logId, input.userId],
     );
@@ -59,6 +63,7 @@ export function regradeAnswer(db: Database, input: { userId: number; logId: numb
         dueDay: row.due_before,
         drillDay: row.drill_before,
         introducedDay: row.introduced_before,
+        fsrs: fsrsMemoryOf(row.fsrs_stability_before, row.fsrs_difficulty_before, row.fsrs_last_review_before),
       },
       null,
     );

@@ -1,7 +1,7 @@
 import { isFlagged } from '../browse/card-flags.js';
 import type { Database } from '../db/database.js';
 import type { Day } from '../scheduler/day.js';
-import { readCardState } from './card-state.js';
+import { cardForScheduling } from './fsrs-memory.js';
 import { intervalNote } from './interval-note.js';
 import { answeredToday, cardAfter, nextCard, queueCounts, type DailyLimits, type QueueCard, type QueueCounts } from './queue.js';
 import { buttonPreviews, type ButtonPreview } from './schedule.js';
@@ -26,9 +26,9 @@ export interface ReviewStep {
 }
 
 function shown(db: Database, userId: number, today: Day, card: QueueCard): ShownCard {
-  const state = readCardState(db, userId, card.id);
-  const buttons = buttonPreviews(state, today);
-  return { card, buttons, intervalNote: intervalNote(state, today, buttons), flagged: isFlagged(db, userId, card.id) };
+  const { state, scheduler } = cardForScheduling(db, userId, card.id);
+  const buttons = buttonPreviews(state, today, scheduler);
+  return { card, buttons, intervalNote: intervalNote(state, today, buttons, scheduler), flagged: isFlagged(db, userId, card.id) };
 }
 
 /** Today's session seen from its current card, sharing one look at today's answers. */

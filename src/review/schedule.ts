@@ -1,8 +1,14 @@
 import { addDays, type Day } from '../scheduler/day.js';
+import { DEFAULT_DESIRED_RETENTION, fsrsNext } from '../scheduler/fsrs.js';
 import { sm2, type Quality } from '../scheduler/sm2.js';
 import type { CardState } from './card-state.js';
 
 export type AnswerKind = 'new' | 'review' | 'drill';
+
+/** Which scheduler sets a learner's due days: SM-2 exactly (the default) or FSRS. */
+export type SchedulerChoice = { kind: 'sm2' } | { kind: 'fsrs'; desiredRetention: number };
+
+export const SM2_SCHEDULER: SchedulerChoice = Object.freeze({ kind: 'sm2' });
 
 /** Whether an answer today is a same-day drill (SM-2 step 7) rather than a scheduled review. */
 export function answerKind(state: CardState, today: Day): AnswerKind {
@@ -11,21 +17,32 @@ export function answerKind(state: CardState, today: Day): AnswerKind {
 }
 
 /**
- * The state after answering `quality` today. Scheduled answers go through SM-2; an answer below 4
- * also marks the card for drilling today. Drills never touch n, EF or I: they only end the drill
- * once the learner scores 4 or more.
+ * The state after answering `quality` today. A scheduled answer updates both memories, SM-2's
+ * (n and EF, exactly) and FSRS's (stability and difficulty), and the chosen scheduler sets the
+ * interval and due day, so switching scheduler loses nothing. An answer below 4 also marks the
+ * card for drilling today (SM-2 step 7, kept under FSRS too: it is the session's rule). Drills
+ * never touch the schedule: they only end the drill once the learner scores 4 or more.
+ *
+ * Under SM-2, a card with history whose FSRS memory is unknown (answered before FSRS existed)
+ * keeps it unknown; under FSRS the caller rebuilds it from the review log first
+ * (src/review/fsrs-memory.ts), and with no log to rebuild from FSRS starts from its defaults.
  */
-export function scheduleAnswer(state: CardState, quality: Quality, today: Day): CardState {
+export function scheduleAnswer(state: CardState, quality: Quality, today: Day, scheduler: SchedulerChoice = SM2_SCHEDULER): CardState {
   if (answerKind(state, today) === 'drill') {
     return { ...state, drillDay: quality >= 4 ? null : today };
   }
   const next = sm2({ repetitions: state.repetitions, easiness: state.ease / 100, interval: elapsedInterval(state, today) }, quality);
+  const retention = scheduler.kind === 'fsrs' ? scheduler.desiredRetention : DEFAULT_DESIRED_RETENTION;
+  const memoryKnown = state.fsrs !== null || state.dueDay === null || scheduler.kind === 'fsrs';
+  const fsrs = memoryKnown ? fsrsNext(state.fsrs, quality, today, retention) : null;
+  const interval = scheduler.kind === 'fsrs' && fsrs ? fsrs.interval : next.interval;
   return {
     ...state,
     repetitions: next.repetitions,
     ease: Math.round(next.easiness * 100),
-    interval: next.interval,
-    dueDay: addDays(today, next.interval),
+    interval,
+    dueDay: addDays(today, interval),
+    fsrs: fsrs?.memory ?? null,
     introducedDay: state.introducedDay ?? today,
     drillDay: quality >= 4 ? null : today,
   };
@@ -65,14 +82,15 @@ export interface ButtonPreview {
 }
 
 /**
- * What each button would do. A scheduled answer shows SM-2's interval (and "again today" below
- * 4); a same-day drill leaves the schedule alone, so its passing buttons show the wait until the
- * review SM-2 already set, and the failing ones "again today".
+ * What each button would do. A scheduled answer shows the interval the learner's scheduler
+ * (SM-2 or FSRS) would give (and "again today" below 4); a same-day drill leaves the schedule
+ * alone, so its passing buttons show the wait until the review already set, and the failing
+ * ones "again today".
  */
-export function buttonPreviews(state: CardState, today: Day): ButtonPreview[] {
+export function buttonPreviews(state: CardState, today: Day, scheduler: SchedulerChoice = SM2_SCHEDULER): ButtonPreview[] {
   const kind = answerKind(state, today);
   return ANSWER_BUTTONS.map((button) => {
-    const after = scheduleAnswer(state, button.quality, today);
+    const after = scheduleAnswer(state, button.quality, today, scheduler);
     const againToday = after.drillDay === today;
     const days = after.dueDay === null ? after.interval : daysBetween(today, after.dueDay);
     let next: string;

@@ -2,7 +2,14 @@ import { Router, type Response } from 'express';
 import type { User } from '../../accounts/users.js';
 import { z } from 'zod';
 import { AppError } from '../../errors/app-error.js';
-import { saveStudyOptions, STUDY_OPTION_BOUNDS } from '../../review/study-options.js';
+import {
+  DESIRED_RETENTION_BOUNDS,
+  desiredRetentionOf,
+  saveScheduler,
+  saveStudyOptions,
+  schedulerOf,
+  STUDY_OPTION_BOUNDS,
+} from '../../review/study-options.js';
 import type { AppDeps } from '../app-deps.js';
 import { TimeZone } from '../fields.js';
 import { optionsOf, todayFor } from '../learner-day.js';
@@ -30,7 +37,18 @@ const StudyOptionsBody = z.object({
   rolloverHour: wholeNumber(STUDY_OPTION_BOUNDS.rolloverHour),
 });
 
-const SAVED = { zone: 'zone', study: 'study' } as const;
+const RETENTION_MESSAGE = `must be a number from ${DESIRED_RETENTION_BOUNDS.min.toFixed(2)} to ${DESIRED_RETENTION_BOUNDS.max.toFixed(2)}`;
+const SchedulerBody = z.object({
+  scheduler: z.enum(['sm2', 'fsrs'], { error: 'must be sm2 or fsrs' }),
+  desiredRetention: z
+    .string({ error: 'is required' })
+    .trim()
+    .regex(/^(0?\.\d{1,4}|1(\.0{1,4})?)$/, { error: RETENTION_MESSAGE })
+    .transform(Number)
+    .pipe(z.number().min(DESIRED_RETENTION_BOUNDS.min, { error: RETENTION_MESSAGE }).max(DESIRED_RETENTION_BOUNDS.max, { error: RETENTION_MESSAGE })),
+});
+
+const SAVED = { zone: 'zone', study: 'study', scheduler: 'scheduler' } as const;
 
 /** The learner's own settings: their time zone, how they study (limits, rollover) and a password link. */
 export function accountRoutes(deps: AppDeps): Router {
@@ -46,6 +64,9 @@ export function accountRoutes(deps: AppDeps): Router {
       today: todayFor(deps, user),
       options: optionsOf(deps, user),
       bounds: STUDY_OPTION_BOUNDS,
+      scheduler: schedulerOf(deps.db, user.id).kind,
+      desiredRetention: desiredRetentionOf(deps.db, user.id),
+      retentionBounds: DESIRED_RETENTION_BOUNDS,
       zones: Intl.supportedValuesOf('timeZone'),
       error,
       saved,
@@ -53,7 +74,8 @@ export function accountRoutes(deps: AppDeps): Router {
 
   router.get('/account', (req, res) => {
     // `saved=1` is the time zone's (older links); `saved=study` the study options'.
-    const saved = req.query.saved === '1' ? SAVED.zone : req.query.saved === SAVED.study ? SAVED.study : undefined;
+    const query = req.query.saved;
+    const saved = query === '1' ? SAVED.zone : query === SAVED.study || query === SAVED.scheduler ? query : undefined;
     render(res, currentUser(req), 200, undefined, saved);
   });
 
@@ -74,6 +96,19 @@ export function accountRoutes(deps: AppDeps): Router {
     try {
       saveStudyOptions(deps.db, user.id, parseInput(StudyOptionsBody, req.body));
       res.redirect(303, `/account?saved=${SAVED.study}`);
+    } catch (error) {
+      if (!(error instanceof AppError) || error.status >= 500) throw error;
+      render(res, user, error.status, error.message);
+    }
+  });
+
+  // Switching keeps every card's SM-2 and FSRS state (src/review/schedule.ts): nothing is lost.
+  router.post('/account/scheduler', (req, res) => {
+    const user = currentUser(req);
+    try {
+      const body = parseInput(SchedulerBody, req.body);
+      saveScheduler(deps.db, user.id, body.scheduler, body.desiredRetention);
+      res.redirect(303, `/account?saved=${SAVED.scheduler}`);
     } catch (error) {
       if (!(error instanceof AppError) || error.status >= 500) throw error;
       render(res, user, error.status, error.message);
