@@ -1,4 +1,5 @@
 import { isFlagged } from '../browse/card-flags.js';
+import { shownTopic } from '../content/card.js';
 import type { Database } from '../db/database.js';
 import type { Day } from '../scheduler/day.js';
 import { cardForScheduling } from './fsrs-memory.js';
@@ -28,7 +29,9 @@ export interface ReviewStep {
 function shown(db: Database, userId: number, today: Day, card: QueueCard): ShownCard {
   const { state, scheduler } = cardForScheduling(db, userId, card.id);
   const buttons = buttonPreviews(state, today, scheduler);
-  return { card, buttons, intervalNote: intervalNote(state, today, buttons, scheduler), flagged: isFlagged(db, userId, card.id) };
+  // The path above the prompt must not give a cloze's answer away (see shownTopic).
+  const visible = { ...card, topic: shownTopic(card) };
+  return { card: visible, buttons, intervalNote: intervalNote(state, today, buttons, scheduler), flagged: isFlagged(db, userId, card.id) };
 }
 
 /** Today's session seen from its current card, sharing one look at today's answers. */
