@@ -125,8 +125,9 @@ describe.skipIf(!hasBrowser)('accessibility and the phone layout in the browser'
     const { page } = browser;
     for (const path of ['/', '/review', '/stats']) await expectSkipLinkFirst(page, url(path));
     await page.keyboard.press('Enter');
-    expect(page.url()).toBe(url('/stats#main'));
-    expect(await focused(page)).toMatchObject({ tag: 'main', id: 'main' });
+    // Following the link is a navigation of its own: wait for it rather than race it.
+    await expect.poll(() => page.url()).toBe(url('/stats#main'));
+    await expect.poll(() => focused(page)).toMatchObject({ tag: 'main', id: 'main' });
     await page.keyboard.press('Tab');
     // The next stop is in the page's content, past the header.
     expect(await page.evaluate(() => document.activeElement?.closest('header') === null)).toBe(true);
