@@ -35,6 +35,28 @@ export function splitTopic(topic: string): string[] {
   return topic === '' ? [] : topic.split(TOPIC_SEPARATOR);
 }
 
+/** A path and every path above it, shortest first: "A › B › C" gives "A", "A › B", "A › B › C". */
+export function topicPrefixes(topic: string): string[] {
+  const segments = splitTopic(topic);
+  return segments.map((_, index) => joinTopic(segments.slice(0, index + 1)));
+}
+
+/** Whether `topic` is `path` or lies under it, segment by segment ("Docker" is not under "Dock"). */
+export function isUnderTopic(topic: string, path: string): boolean {
+  return topic === path || topic.startsWith(path + TOPIC_SEPARATOR);
+}
+
+/** Orders topic paths segment by segment, so that each path comes right before those under it. */
+export function compareTopics(a: string, b: string): number {
+  const left = splitTopic(a);
+  const right = splitTopic(b);
+  for (let i = 0; i < Math.min(left.length, right.length); i += 1) {
+    const order = (left[i] ?? '').localeCompare(right[i] ?? '');
+    if (order !== 0) return order;
+  }
+  return left.length - right.length;
+}
+
 /**
  * The topic path as shown above a card. A card that asks for a name (a cloze, a multiple choice)
  * does not show a segment that holds that name: "Containers with Docker" over "___ uses

@@ -12,7 +12,7 @@ export type QuestionType = (typeof QUESTION_TYPES)[number];
 export interface QuizCandidate {
   cardId: string;
   type: QuestionType;
-  /** Top-level topic, the unit a learner picks. */
+  /** The card's whole topic path; a learner picks it or any path above it. */
   topic: string;
   prompt: string;
   answer: string;

@@ -1,3 +1,4 @@
+import { isUnderTopic } from '../content/card.js';
 import type { Database } from '../db/database.js';
 import { badRequest, conflict, notFound } from '../errors/app-error.js';
 import { acceptAnswer } from '../drafts/drafts.js';
@@ -25,13 +26,14 @@ export interface NewQuiz {
   random: RandomSource;
 }
 
-/** Makes a quiz from the learner's quizzable cards in `topics`; returns its id. */
+/** Makes a quiz from the learner's quizzable cards in `topics` (topic or sub-topic paths); returns its id. */
 export function createQuiz(db: Database, input: NewQuiz): number {
   const known = new Set(quizTopics(db, input.userId).map((topic) => topic.name));
   const unknown = input.topics.find((topic) => !known.has(topic));
   if (unknown !== undefined) throw badRequest(`topics: there is no topic called "${unknown}"`);
   const picked = new Set(input.topics);
-  const candidates = quizCandidates(db, input.userId).filter((candidate) => picked.has(candidate.topic));
+  // A picked sub-topic brings its cards only; a picked topic, every card under it.
+  const candidates = quizCandidates(db, input.userId).filter((candidate) => [...picked].some((path) => isUnderTopic(candidate.topic, path)));
   if (candidates.length === 0) throw badRequest('topics: none of these topics has questions that can be typed or picked');
   // Fewer cards than asked for makes a shorter quiz rather than an error: the learner asked for
   // "up to" a size, and the page says how many there are.

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { splitTopic } from '../content/card.js';
+import { compareTopics, splitTopic, topicPrefixes } from '../content/card.js';
 import type { Database } from '../db/database.js';
 import { acceptedAnswersByCard } from '../drafts/card-overrides.js';
 import { EDITED_ANSWER, EDITED_PROMPT, learnerCardWhere, learnerEditsJoin } from '../drafts/learner-cards.js';
@@ -50,9 +50,14 @@ interface QuestionRow {
   review_log_id: number | null;
 }
 
-/** A top-level topic with how many of its cards this learner can be quizzed on. */
+/** A topic or sub-topic with how many of its cards (under it too) this learner can be quizzed on. */
 export interface QuizTopic {
+  /** The whole path, as the form sends it: "Docker › Images". */
   name: string;
+  /** Its last segment, shown indented under the topic above it: "Images". */
+  label: string;
+  /** 0 for a top-level topic, 1 for a sub-topic, and so on. */
+  depth: number;
   questions: number;
 }
 
@@ -84,23 +89,30 @@ export function quizCandidates(db: Database, userId: number): QuizCandidate[] {
     const choices = parseList(row.choices)?.map((option) => (option === row.original_answer ? row.answer : option)) ?? null;
     const type = questionTypeOf({ kind: row.kind, answerMode: row.answer_mode, choices, answer: row.answer });
     if (!type) return [];
-    const topic = splitTopic(row.topic)[0] ?? '';
+    const topic = row.topic;
     const alternatives = [...(parseList(row.alternatives) ?? []), ...(accepted.get(row.id) ?? [])];
     return [{ cardId: row.id, type, topic, prompt: row.prompt, answer: row.answer, choices: type === 'choice' ? choices : null, alternatives }];
   });
 }
 
-/** The top-level topics of the live cards, each with its number of quiz questions, by name. */
+/**
+ * The topics and sub-topics of the learner's cards, each with its number of quiz questions (its
+ * own and those under it), each path right before the paths under it.
+ */
 export function quizTopics(db: Database, userId: number): QuizTopic[] {
   const counts = new Map<string, number>();
   for (const row of db.all<{ topic: string }>(`SELECT DISTINCT topic FROM cards c WHERE ${learnerCardWhere('c')}`, { userId })) {
-    const name = splitTopic(row.topic)[0];
-    if (name !== undefined) counts.set(name, 0);
+    for (const path of topicPrefixes(row.topic)) counts.set(path, 0);
   }
   for (const candidate of quizCandidates(db, userId)) {
-    counts.set(candidate.topic, (counts.get(candidate.topic) ?? 0) + 1);
+    for (const path of topicPrefixes(candidate.topic)) counts.set(path, (counts.get(path) ?? 0) + 1);
   }
-  return [...counts].map(([name, questions]) => ({ name, questions })).sort((a, b) => a.name.localeCompare(b.name));
+  return [...counts]
+    .sort(([a], [b]) => compareTopics(a, b))
+    .map(([name, questions]) => {
+      const segments = splitTopic(name);
+      return { name, label: segments.at(-1) ?? name, depth: segments.length - 1, questions };
+    });
 }
 
 /** Stores a new quiz and its questions (positions from 1); returns the quiz id. */

@@ -12,22 +12,43 @@ export interface DailyLimits {
    */
   topics?: readonly string[] | null;
   /**
+   * A topic path the learner chose to study today (`/review?topic=…`): only cards at that path
+   * or under it, on top of the class's topics. Absent or null: every topic in scope.
+   */
+  studyTopic?: string | null;
+  /**
    * The last due day today's session reaches: tomorrow while the learner reviews ahead ("study
    * more", src/review/study-more.ts), else today (the default).
    */
   dueThrough?: Day;
 }
 
-/** Limits a query to the scope's topics (a card's path starts with one of them), or nothing. */
+/** Whether the session is narrowed to some topics (a class's, the learner's chosen one, or both). */
+function narrowed(limits: DailyLimits): boolean {
+  return Boolean(limits.topics) || Boolean(limits.studyTopic);
+}
+
+/**
+ * Limits a query to the scope's topics (a card's path starts with one of them) and to the
+ * learner's chosen topic (the path itself or one under it), or nothing. Matching is segment-wise:
+ * "Docker" takes "Docker › Images" but not "Dockerfile".
+ */
 function topicClause(limits: DailyLimits): string {
-  return limits.topics
+  const scope = limits.topics
     ? ` AND EXISTS (SELECT 1 FROM json_each(@topics) t
          WHERE c.topic = t.value OR substr(c.topic, 1, length(t.value) + 3) = t.value || ' › ')`
     : '';
+  const chosen = limits.studyTopic
+    ? ` AND (c.topic = @studyTopic OR substr(c.topic, 1, length(@studyTopic) + 3) = @studyTopic || ' › ')`
+    : '';
+  return scope + chosen;
 }
 
-function topicParam(limits: DailyLimits): { topics?: string } {
-  return limits.topics ? { topics: JSON.stringify(limits.topics) } : {};
+function topicParam(limits: DailyLimits): { topics?: string; studyTopic?: string } {
+  return {
+    ...(limits.topics ? { topics: JSON.stringify(limits.topics) } : {}),
+    ...(limits.studyTopic ? { studyTopic: limits.studyTopic } : {}),
+  };
 }
 
 export interface QueueCounts {
@@ -120,7 +141,7 @@ function countNew(db: Database, userId: number, today: Day, atMost: number): num
   return Math.min(atMost, unseenLive - hidden);
 }
 
-/** New cards within a class's topics: the straightforward count, as scopes are for classes. */
+/** New cards within a class's or the learner's chosen topics: the straightforward count. */
 function countNewInTopics(db: Database, userId: number, today: Day, limits: DailyLimits): number {
   return (
     db.first<{ n: number }>(
@@ -135,13 +156,14 @@ function countNewInTopics(db: Database, userId: number, today: Day, limits: Dail
 export function queueCounts(db: Database, userId: number, today: Day, limits: DailyLimits, done = answeredToday(db, userId, today)): QueueCounts {
   const remaining = remainingLimits(done, limits);
   const params = { userId, today, dueThrough: limits.dueThrough ?? today, limit: remaining.reviews, ...topicParam(limits) };
-  // Without a class scope the due walk never touches cards; with one it must read each topic.
-  const dueFrom = limits.topics
+  // Without a class scope or a chosen topic the due walk never touches cards; with one it must
+  // read each topic.
+  const dueFrom = narrowed(limits)
     ? `card_states cs INDEXED BY card_states_seen JOIN cards c ON c.id = cs.card_id WHERE ${DUE_WHERE}${topicClause(limits)}`
     : `card_states cs INDEXED BY card_states_seen WHERE ${DUE_WHERE}`;
   const due =
     remaining.reviews === 0 ? 0 : (db.first<{ n: number }>(`SELECT count(*) AS n FROM (SELECT 1 FROM ${dueFrom} LIMIT @limit)`, params)?.n ?? 0);
-  const unseen = () => (limits.topics ? countNewInTopics(db, userId, today, limits) : countNew(db, userId, today, remaining.newCards));
+  const unseen = () => (narrowed(limits) ? countNewInTopics(db, userId, today, limits) : countNew(db, userId, today, remaining.newCards));
   const fresh = remaining.newCards === 0 ? 0 : Math.min(unseen(), remaining.newCards);
   const drill =
     db.first<{ n: number }>(

@@ -39,12 +39,22 @@ describe('quizzes', () => {
     expect(new Set(quiz.questions.map((q) => q.type))).toEqual(new Set(['command', 'cloze', 'choice']));
   });
 
-  it('counts the questions of each top-level topic for the form', () => {
+  it('counts the questions of each topic and sub-topic for the form, each sub-topic under its topic', () => {
     const { db, userId } = setUp();
     expect(quizTopics(db, userId)).toEqual([
-      { name: 'Docker', questions: 4 },
-      { name: 'Kubernetes', questions: 1 },
+      { name: 'Docker', label: 'Docker', depth: 0, questions: 4 },
+      { name: 'Docker › Basics', label: 'Basics', depth: 1, questions: 4 },
+      { name: 'Kubernetes', label: 'Kubernetes', depth: 0, questions: 1 },
+      { name: 'Kubernetes › Namespaces', label: 'Namespaces', depth: 1, questions: 1 },
     ]);
+  });
+
+  it('limits the quiz to a picked sub-topic, and refuses a path that is not one by whole segments', () => {
+    const { db, userId } = setUp();
+    const quiz = quizFor(db, userId, make(db, userId, ['Kubernetes › Namespaces']));
+    expect(quiz.questions.map((q) => q.cardId)).toEqual(['ns']);
+    expect(quiz.topics).toEqual(['Kubernetes › Namespaces']);
+    expect(() => make(db, userId, ['Kubernetes › Name'])).toThrow('topics: there is no topic called "Kubernetes › Name"');
   });
 
   it('limits the quiz to the topics picked', () => {

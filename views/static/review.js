@@ -5,7 +5,8 @@
 // `after`), so it shows at once while the answer is saved. The address follows the card
 // (/review?card=…&reveal=1), so a reload comes back to it. Card actions go through
 // /api/review/cards/<id>/<action> the same way. Without this script every control is a plain link
-// or form; after a network failure the page goes back to those forms.
+// or form; after a network failure the page goes back to those forms. A topic the learner chose
+// (/review?topic=…, data-topic) rides along on every address and API call, so the session stays on it.
 (() => {
   const root = document.getElementById('review');
   if (!root) return;
@@ -13,6 +14,8 @@
   const MESSAGE_KEY = 'deckhand.review.message';
   const byId = (id) => document.getElementById(id);
   const article = () => document.querySelector('article.flashcard');
+  const topic = root.dataset.topic ?? '';
+  const topicQuery = topic ? `?topic=${encodeURIComponent(topic)}` : '';
 
   /** The card on screen and the one after it, as the API sends them: { card, buttons, intervalNote, flagged }. */
   let current = parse(root.dataset.current);
@@ -33,9 +36,13 @@
     }
   }
 
+  // The same addresses as reviewUrl in src/web/routes/review-routes.ts.
   function reviewUrl(cardId, reveal) {
-    if (!cardId) return '/review';
-    return `/review?card=${encodeURIComponent(cardId)}${reveal ? '&reveal=1' : ''}`;
+    const params = [];
+    if (cardId) params.push(`card=${encodeURIComponent(cardId)}`);
+    if (cardId && reveal) params.push('reveal=1');
+    if (topic) params.push(`topic=${encodeURIComponent(topic)}`);
+    return params.length === 0 ? '/review' : `/review?${params.join('&')}`;
   }
 
   function showMessage(text, kind = 'error') {
@@ -70,7 +77,7 @@
   }
 
   function pointActionsAt(cardId) {
-    for (const form of actionForms()) form.action = `/review/cards/${encodeURIComponent(cardId)}/${form.dataset.action}`;
+    for (const form of actionForms()) form.action = `/review/cards/${encodeURIComponent(cardId)}/${form.dataset.action}${topicQuery}`;
   }
 
   function showFlag(flagged) {
@@ -151,7 +158,7 @@
           heading.focus({ preventScroll: true });
         }
       }
-      history.replaceState(null, '', '/review');
+      history.replaceState(null, '', reviewUrl());
       return;
     }
     // A page that opened on "done for today" has no card markup to fill: load the card's page.
@@ -213,7 +220,7 @@
 
   /** POSTs JSON to the API; resolves { ok, data } or { ok: false, message }, rejects on a network failure. */
   async function post(path, body) {
-    const response = await fetch(path, {
+    const response = await fetch(path + topicQuery, {
       method: 'POST',
       credentials: 'same-origin',
       headers: { 'content-type': 'application/json', accept: 'application/json', 'x-csrf-token': csrf },
@@ -233,7 +240,7 @@
     } catch {
       // storage unavailable: the reload still shows the right card
     }
-    location.replace('/review');
+    location.replace(reviewUrl());
   }
 
   function fallBackToForms(message) {

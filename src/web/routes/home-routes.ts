@@ -5,6 +5,7 @@ import { classScopeFor } from '../../classes/class-scope.js';
 import { pendingDraftCount } from '../../drafts/drafts.js';
 import { AppError } from '../../errors/app-error.js';
 import { grantExtraNewCards, MAX_EXTRA_NEW, startReviewAhead, studyMoreOn } from '../../review/study-more.js';
+import { studyTopicPaths } from '../../review/study-topic.js';
 import { homeSummary } from '../../review/summary.js';
 import type { AppDeps } from '../app-deps.js';
 import { limitsOf, todayFor } from '../learner-day.js';
@@ -39,6 +40,8 @@ export function homeRoutes(deps: AppDeps): Router {
       studyMore,
       maxExtraNew: MAX_EXTRA_NEW,
       error,
+      // Each topic links to a review of it alone; "General" stands for cards without a topic.
+      studyPaths: studyTopicPaths(deps.db, user.id),
       ...homeSummary(deps.db, user.id, today, limitsOf(deps, user)),
     });
   };

@@ -3,11 +3,11 @@ import { z } from 'zod';
 import { applyReviewAction, LEAVES_SESSION, REVIEW_ACTIONS, type ReviewAction } from '../../review/review-actions.js';
 import { reviewStep } from '../../review/review-step.js';
 import type { AppDeps } from '../app-deps.js';
-import { limitsOf, todayFor } from '../learner-day.js';
+import { todayFor } from '../learner-day.js';
 import { currentUser } from '../request-context.js';
 import { requireUser } from '../session.js';
 import { parseInput } from '../validate.js';
-import { reviewUrl, stepJson } from './review-routes.js';
+import { requestLimits, reviewUrl, stepJson, studyTopicOf } from './review-routes.js';
 
 const ActionParams = z.object({
   cardId: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, { error: 'is not a card id' }),
@@ -26,8 +26,9 @@ export function reviewActionRoutes(deps: AppDeps): Router {
   const router = Router();
   router.use(['/review/cards', '/api/review/cards'], requireUser);
 
-  const act = (req: Request): { cardId: string; action: ReviewAction; changed: boolean } => {
+  const act = (req: Request): { cardId: string; action: ReviewAction; changed: boolean; topic: string | undefined } => {
     const { cardId, action } = parseInput(ActionParams, req.params);
+    const topic = studyTopicOf(deps, req);
     const user = currentUser(req);
     const changed = applyReviewAction(deps.db, {
       userId: user.id,
@@ -36,22 +37,22 @@ export function reviewActionRoutes(deps: AppDeps): Router {
       today: todayFor(deps, user),
       now: deps.clock().getTime(),
     });
-    return { cardId, action, changed };
+    return { cardId, action, changed, topic };
   };
 
   router.post('/review/cards/:cardId/:action', (req, res) => {
     const form = parseInput(ActionForm, req.body);
-    const { cardId, action } = act(req);
+    const { cardId, action, topic } = act(req);
     // A suspended or buried card has left the session: the next one shows. A flag stays on the
     // card, and so does the page; an undo brings the card back wherever the queue puts it.
     const stays = action === 'flag' || action === 'unflag';
-    res.redirect(303, stays ? reviewUrl(cardId, form.reveal === '1') : '/review');
+    res.redirect(303, stays ? reviewUrl(cardId, form.reveal === '1', topic) : reviewUrl(undefined, false, topic));
   });
 
   router.post('/api/review/cards/:cardId/:action', (req, res) => {
-    const { cardId, action, changed } = act(req);
+    const { cardId, action, changed, topic } = act(req);
     const user = currentUser(req);
-    const step = reviewStep(deps.db, user.id, todayFor(deps, user), limitsOf(deps, user));
+    const step = reviewStep(deps.db, user.id, todayFor(deps, user), requestLimits(deps, req, topic));
     res.json({ cardId, action, changed, leftSession: LEAVES_SESSION.has(action), next: step.current?.card ?? null, ...stepJson(step) });
   });
 
