@@ -102,11 +102,13 @@ describe.skipIf(!hasBrowser)('a quiz in the browser', () => {
     expect(new URL(page.url()).pathname).toBe('/setup');
     await createFirstAccount(page, server.baseUrl, 'grace', 'correct horse battery');
 
-    // The form lists the note's one top-level topic, ticked, with its eight quiz questions.
+    // The form lists the note's one top-level topic, ticked, with its eight quiz questions (its
+    // sub-topics follow, indented and not ticked).
     await page.goto(`${server.baseUrl}/quiz`);
-    const topic = page.getByRole('checkbox', { name: /Harbour Containers/ });
+    const topic = page.locator('input[name="topics"][value="Harbour Containers"]');
     expect(await topic.isChecked()).toBe(true);
-    expect(await page.locator('.quiz-topic').textContent()).toMatch(/8 questions/);
+    expect(await page.locator('input[name="topics"][value^="Harbour Containers ›"]').first().isChecked()).toBe(false);
+    expect(await page.locator('.quiz-topic').first().textContent()).toMatch(/8 questions/);
     await page.getByLabel('Number of questions').fill('5');
     await clickAndWaitForNextPage(page, () => page.getByRole('button', { name: 'Start the quiz' }).click());
     const started = /\/quiz\/(\d+)\/1$/.exec(new URL(page.url()).pathname);
