@@ -91,8 +91,11 @@ describe.skipIf(!hasDocker)('npm run images against the real engine', () => {
     const { status, body } = await fetchText(`http://127.0.0.1:${await hostPort(nginx, 80)}/`);
     expect(status).toBe(200);
     expect(body).toBe('<h1>my own page</h1>\n');
-    const logs = (await nginx.logs({ stdout: true, stderr: true })).toString();
-    expect(logs).toContain('"GET / HTTP/1.1" 200');
+    // nginx writes its access log line after the response has gone out, and the engine's log
+    // driver takes a moment more: read until it is there rather than race it.
+    await expect
+      .poll(async () => (await nginx.logs({ stdout: true, stderr: true })).toString(), { timeout: 10_000, interval: 200 })
+      .toContain('"GET / HTTP/1.1" 200');
   });
 
   it('stops nginx cleanly and quickly', async () => {
